@@ -29,6 +29,24 @@
 
 struct machine;
 struct dcache;
+struct fault;
+
+/* Event counters (cpu->counters[]): how reviewers see where time goes. */
+enum cpu_counter {
+	CNT_FAULT,		/* interruptions delivered (all vectors) */
+	CNT_EXTINT,		/* external interrupts taken */
+	CNT_TLB_INSERT,		/* itc/itr */
+	CNT_TLB_PURGE,		/* ptc.l/ptc.g(a)/ptr entries purged */
+	CNT_TLB_FLUSH,		/* ptc.e / full flushes */
+	CNT_TLB_MISS,		/* translation misses */
+	CNT_DCACHE_MISS,	/* decoded-bundle cache misses */
+	CNT_DCACHE_INVAL,	/* decoded bundles invalidated (fc, code stores) */
+	CNT_RSE_SPILL,		/* registers spilled by the RSE */
+	CNT_RSE_FILL,		/* registers filled by the RSE */
+	CNT_ALAT_MISS,		/* chk.a / ld.c recoveries */
+	CNT_FP_SWA,		/* FP operations needing special handling */
+	CNT_NR
+};
 
 struct cpu {
 	/* --- hot state first --- */
@@ -62,8 +80,13 @@ struct cpu {
 	struct dcache *dc;		/* decoded-bundle cache */
 	void *priv;			/* owner-specific (runner, platform) */
 
-	/* counters: index by enum cpu_counter */
-	uint64_t counters[32];
+	/*
+	 * When set (user-mode runner), interruptions go here instead of
+	 * through the architected delivery in interruption.c.
+	 */
+	int (*fault_hook)(struct cpu *c, const struct fault *f);
+
+	uint64_t counters[CNT_NR];
 };
 
 /* --- general registers ------------------------------------------------ */
