@@ -30,6 +30,7 @@
 struct machine;
 struct dcache;
 struct fault;
+struct tlb;
 
 /* Event counters (cpu->counters[]): how reviewers see where time goes. */
 enum cpu_counter {
@@ -45,6 +46,7 @@ enum cpu_counter {
 	CNT_RSE_FILL,		/* registers filled by the RSE */
 	CNT_ALAT_MISS,		/* chk.a / ld.c recoveries */
 	CNT_FP_SWA,		/* FP operations needing special handling */
+	CNT_FAULT_IC0,		/* interruptions taken with PSR.ic = 0 (incl. Data Nested TLB) */
 	CNT_NR
 };
 
@@ -78,6 +80,7 @@ struct cpu {
 	int id;				/* CPU number */
 	struct machine *m;
 	struct dcache *dc;		/* decoded-bundle cache */
+	struct tlb *tlb;		/* TLB + system registers (mmu.c; allocated on first use) */
 	void *priv;			/* owner-specific (runner, platform) */
 
 	/*

@@ -39,4 +39,9 @@ int cpu_nat_consumption(struct cpu *c, uint64_t isr_bits);
 int cpu_break(struct cpu *c, uint64_t imm);
 int cpu_disabled_fp(struct cpu *c, unsigned reg);
 
+/* Deliver an External Interrupt (IVT 0x3000) now: IIP/ri = the next
+ * instruction to execute (c->ip/c->slot).  The platform's LSAPIC calls it
+ * when PSR.i = 1 and a vector is deliverable. */
+int cpu_take_external_interrupt(struct cpu *c);
+
 #endif

@@ -23,6 +23,11 @@ struct cpu;
 #define ACC_ACQ		0x80
 #define ACC_REL		0x100
 #define ACC_NOFAULT	0x200	/* lfetch without .fault: silently give up */
+#define ACC_RSE_IR	0x400	/* with ACC_RSE: fill of the incomplete current frame (ISR.ir) */
+/* With ACC_NONACCESS: the ISR.code of the non-access instruction
+ * (enum ia64_isr_na_code: tpa 0, fc 1, probe 2, tak 3, lfetch 4, probe.fault 5). */
+#define ACC_NA_CODE_SHIFT 12
+#define ACC_NA_CODE(code) ((unsigned)(code) << ACC_NA_CODE_SHIFT)
 
 /*
  * Load/store `size` bytes (1, 2, 4, 8, 10 or 16).  Return X_NEXT (0) on

@@ -23,6 +23,11 @@ int sys_mov_to_psr_l(struct cpu *c, uint64_t v);
 int sys_mov_from_psr(struct cpu *c, uint64_t *v);
 int sys_rsm(struct cpu *c, uint64_t mask);
 int sys_ssm(struct cpu *c, uint64_t mask);
+/* User mask (not privileged): sum/rum imm24, mov psr.um = r / mov r = psr.um. */
+int sys_sum(struct cpu *c, uint64_t mask);
+int sys_rum(struct cpu *c, uint64_t mask);
+int sys_mov_to_psr_um(struct cpu *c, uint64_t v);
+int sys_mov_from_psr_um(struct cpu *c, uint64_t *v);
 /* Indirect register files: cpuid, dbr, ibr, pkr, pmc, pmd. */
 enum sys_ireg { IREG_CPUID, IREG_DBR, IREG_IBR, IREG_PKR, IREG_PMC, IREG_PMD };
 int sys_mov_to_ireg(struct cpu *c, enum sys_ireg f, uint64_t idx, uint64_t v);
