@@ -7,7 +7,7 @@ set -euo pipefail
 PVIA64_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # One cache directory for everything big that is built outside the repo.
 PVIA64_CACHE=${PVIA64_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pvia64}
-TOOLCHAIN_DIR=$PVIA64_CACHE/toolchain
+TOOLCHAIN_DIR=${PVIA64_TOOLCHAIN:-$PVIA64_CACHE/toolchain}
 KERNEL_DIR=$PVIA64_CACHE/kernel
 JOBS=${JOBS:-$(nproc)}
 
@@ -19,9 +19,16 @@ die() { printf '[pvia64] error: %s\n' "$*" >&2; exit 1; }
 toolchain_env() {
 	export PATH="$TOOLCHAIN_DIR/bin:$PATH"
 	export ARCH=ia64 CROSS_COMPILE=ia64-linux-gnu-
-	export CCACHE_DIR=$PVIA64_CACHE/ccache
+	export CCACHE_DIR=${CCACHE_DIR:-$PVIA64_CACHE/ccache}
 	command -v ia64-linux-gnu-gcc >/dev/null ||
 		die "no ia64-linux-gnu-gcc: run scripts/toolchain.sh first"
+}
+
+# Kbuild with the cross toolchain and ccache: kmake SRC OBJ [make args...]
+kmake() {
+	local src=$1 obj=$2; shift 2
+	make -C "$src" O="$obj" ARCH=ia64 CROSS_COMPILE=ia64-linux-gnu- \
+		CC="ccache ia64-linux-gnu-gcc" -j"$JOBS" "$@"
 }
 
 # Print a test-suite summary line in the project's format.

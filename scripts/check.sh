@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# `make check`: build what the tests need, run every suite, keep going after
+# a failure, and finish with the total line.  Each step's full output goes to
+# out/log/<step>.log; summary and FAIL lines are echoed.
+. "$(dirname "$0")/lib.sh"
+cd "$PVIA64_TOP"
+set +e  # keep going after a failed suite
+LOG=$PVIA64_TOP/out/log
+rm -rf "$LOG"; mkdir -p "$LOG"
+tp=0 tf=0 ts=0 broken=0
+
+# run STEP CMD...: run a step, echo its summary lines and failures, add up.
+run() {
+	local step=$1 rc line n=0; shift
+	log "== $step"
+	"$@" > "$LOG/$step.log" 2>&1; rc=$?
+	while IFS= read -r line; do
+		if [[ $line =~ ^([A-Za-z0-9-]+):\ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped$ ]]; then
+			echo "$line"
+			tp=$((tp + BASH_REMATCH[2])) tf=$((tf + BASH_REMATCH[3])) ts=$((ts + BASH_REMATCH[4]))
+			n=$((n + 1))
+		elif [[ $line =~ ^(FAIL|not\ ok) ]]; then
+			echo "  $line"
+		fi
+	done < "$LOG/$step.log"
+	if [ $rc -ne 0 ] && [ $n -eq 0 ]; then
+		# A step that died before reporting counts as one failed suite.
+		tail -15 "$LOG/$step.log" | sed 's/^/  | /'
+		echo "$step: 0 passed, 1 failed, 0 skipped"
+		tf=$((tf + 1))
+	fi
+	return $rc
+}
+
+# Prerequisites: a failure here is reported and the dependent suites skip.
+run toolchain scripts/toolchain.sh || broken=1
+
+# Host-only suites first: they need no kernel.
+run hypervisor make -C hypervisor check
+run emulator-unit make -C emulator check-unit
+
+if [ $broken -eq 0 ]; then
+	run series-apply scripts/series.sh apply
+	run kernel scripts/kernel.sh all || broken=1
+	run series-export scripts/series.sh export
+	run checkpatch scripts/series.sh checkpatch
+	run bisect scripts/series.sh bisect
+	run sparse scripts/series.sh sparse
+	for extra in scripts/check.d/*.sh; do
+		[ -x "$extra" ] || continue
+		run "$(basename "$extra" .sh)" "$extra"
+	done
+fi
+
+printf 'total: %d passed, %d failed, %d skipped\n' "$tp" "$tf" "$ts"
+[ "$tf" -eq 0 ]

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# The guest kernel: pristine Debian linux-source-6.1, the work tree with
+# guest-overlay/ and the quilt series applied, the merged config, vmlinux.
+#
+#   kernel.sh pristine   unpack linux-source-6.1 once (kept read-only by policy)
+#   kernel.sh tree       staging = pristine + overlay + `quilt push -a` (no fuzz,
+#                        no offsets); then sync into the work tree so unchanged
+#                        files keep their mtimes and builds stay incremental
+#   kernel.sh config     generic_defconfig + Kconfig.fragment (merge_config.sh)
+#   kernel.sh vmlinux    build vmlinux (ccache) -> $KERNEL_DIR/build/vmlinux
+#   kernel.sh all        all of the above
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/series-lib.sh"
+
+TARBALL=/usr/src/linux-source-6.1.tar.xz
+PRISTINE=$KERNEL_DIR/pristine
+STAGING=$KERNEL_DIR/staging
+WORK=$KERNEL_DIR/work
+BUILD=$KERNEL_DIR/build
+FRAGMENT=$PVIA64_TOP/Kconfig.fragment
+BASE_DEFCONFIG=${BASE_DEFCONFIG:-generic_defconfig}
+
+# Reproducible builds make ccache hits likely across trees.
+export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
+export KBUILD_BUILD_USER=pvia64 KBUILD_BUILD_HOST=pvia64
+
+do_pristine() {
+	local ver stamp=$PRISTINE/.stamp
+	[ -f "$TARBALL" ] || die "$TARBALL missing: run scripts/deps.sh"
+	ver=$(dpkg-query -W -f='${Version}' linux-source-6.1)
+	if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$ver" ]; then
+		return 0
+	fi
+	log "unpacking linux-source-6.1 $ver"
+	rm -rf "$PRISTINE" "$STAGING" "$WORK" "$BUILD"
+	mkdir -p "$PRISTINE.tmp"
+	tar -C "$PRISTINE.tmp" -xf "$TARBALL"
+	mv "$PRISTINE.tmp/linux-source-6.1" "$PRISTINE"
+	rmdir "$PRISTINE.tmp"
+	echo "$ver" > "$stamp"
+}
+
+do_tree() {
+	local msg
+	do_pristine
+	msg=$(make_staging "$STAGING") || { printf '%s\n' "$msg" >&2; die "series-apply failed"; }
+	mkdir -p "$WORK"
+	# Content-based sync keeps mtimes of unchanged files: incremental builds.
+	rsync -a --checksum --delete --exclude=/.pc --exclude=/patches "$STAGING/" "$WORK/"
+	rm -rf "$STAGING"
+	log "kernel tree ready: $WORK"
+}
+
+# Generate .config: base defconfig merged with the fragment.  `strict`
+# fails when a fragment option did not take effect (the final tree);
+# per-patch builds pass `lenient` because later patches add the options.
+do_config() { # [src] [build] [strict|lenient]
+	local src=${1:-$WORK} obj=${2:-$BUILD} mode=${3:-strict} out
+	toolchain_env
+	mkdir -p "$obj"
+	kmake "$src" "$obj" -s "$BASE_DEFCONFIG" >/dev/null
+	if [ -s "$FRAGMENT" ]; then
+		out=$(cd "$obj" && ARCH=ia64 CROSS_COMPILE=ia64-linux-gnu- \
+			"$src/scripts/kconfig/merge_config.sh" -m -O "$obj" \
+			"$obj/.config" "$FRAGMENT" 2>&1) ||
+			{ printf '%s\n' "$out" >&2; die "merge_config failed"; }
+		kmake "$src" "$obj" -s olddefconfig >/dev/null
+		if [ "$mode" = strict ]; then
+			check_fragment "$obj/.config" || die "Kconfig.fragment options missing from the final config"
+		fi
+	fi
+}
+
+# Every CONFIG_X=v / "# CONFIG_X is not set" in the fragment must hold.
+check_fragment() { # config
+	local line bad=0 name
+	while IFS= read -r line; do
+		case "$line" in
+		CONFIG_*=*)
+			grep -qxF "$line" "$1" || { log "fragment: '$line' not in .config"; bad=1; } ;;
+		"# CONFIG_"*" is not set")
+			name=${line#\# }; name=${name%% *}
+			! grep -q "^$name=" "$1" || { log "fragment: $name should be unset"; bad=1; } ;;
+		esac
+	done < "$FRAGMENT"
+	return $bad
+}
+
+do_vmlinux() {
+	toolchain_env
+	kmake "$WORK" "$BUILD" vmlinux > "$KERNEL_DIR/build.log" 2>&1 ||
+		{ grep -E 'error|Error' "$KERNEL_DIR/build.log" | head -20 >&2;
+		  die "vmlinux build failed (log: $KERNEL_DIR/build.log)"; }
+	log "vmlinux: $BUILD/vmlinux"
+}
+
+case "${1:-all}" in
+pristine) do_pristine ;;
+tree) do_tree ;;
+config) shift; do_config "$@" ;;
+vmlinux) do_vmlinux ;;
+all) do_tree; do_config; do_vmlinux ;;
+*) die "usage: kernel.sh [pristine|tree|config|vmlinux|all]" ;;
+esac
