@@ -1,0 +1,540 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The 82-bit soft-float core of the FP unit (SDM Vol. 1 ch. 5): status-field
+ * decoding, classification, a single-rounding fused multiply-add, rounding
+ * to any precision/exponent range with IEEE flags, float->integer
+ * conversion and comparisons.
+ *
+ * fma computes a*b exactly (64x64 -> 128 bits) and adds c in a 192-bit
+ * window before rounding once.  Both operands are placed with their top bit
+ * at bit 189; the smaller is shifted right with its lost bits folded into a
+ * sticky bit 0.  Bits are only lost when the exponents differ by more than
+ * 62, in which case the result keeps its top bit at >= 188, far above the
+ * rounding position, so the sticky bit can never change the rounding.
+ */
+#include "fp_internal.h"
+
+#include "ia64/regs.h"
+
+/* Exponent used for arithmetic on register exponent 0 (double-extended
+ * denormals and pseudo-denormals). */
+#define EXP0_EFFECTIVE	0xc001
+
+void fp_env_init(struct fp_env *e, uint64_t fpsr, unsigned sf, enum fp_pcsel pc)
+{
+	static const unsigned pc_bits[4] = { 24, 64, 53, 64 };	/* pc 01 reserved */
+	unsigned field = (unsigned)(fpsr >> FPSR_SF_SHIFT(sf)) & 0x1fff;
+	unsigned wre = !!(field & SF_WRE), range;
+
+	e->ftz = !!(field & SF_FTZ);
+	e->rc = (field >> SF_RC_SHIFT) & 3;
+	e->enabled = (field & SF_TD) ? 0 : (unsigned)(~fpsr & FPSR_TRAP_MASK);
+	e->flags = 0;
+	e->fpa = 0;
+	switch (pc) {
+	case FP_PC_S:
+		e->prec = 24;
+		range = wre ? 17 : 8;
+		break;
+	case FP_PC_D:
+		e->prec = 53;
+		range = wre ? 17 : 11;
+		break;
+	case FP_PC_PAR:
+		e->prec = 24;
+		range = 8;
+		break;
+	case FP_PC_EXT17:
+		e->prec = 64;
+		range = 17;
+		break;
+	default:
+		e->prec = pc_bits[(field >> SF_PC_SHIFT) & 3];
+		range = wre ? 17 : 15;
+		break;
+	}
+	e->emax = (1 << (range - 1)) - 1;
+	e->emin = 1 - e->emax;
+}
+
+enum fp_class fp_classify(struct fp82 f)
+{
+	if (f.exp == FP82_EXP_MAX) {
+		if (!(f.sig >> 63))
+			return FPC_UNSUP;	/* pseudo-NaN / pseudo-infinity */
+		if (!(f.sig << 1))
+			return FPC_INF;
+		return (f.sig >> 62) & 1 ? FPC_QNAN : FPC_SNAN;
+	}
+	if (f.sig == 0)
+		return FPC_ZERO;		/* includes pseudo-zeros */
+	if (!(f.sig >> 63) || f.exp == 0)
+		return FPC_UNORM;
+	return FPC_NORM;
+}
+
+struct fp_unp fp_unpack(struct fp82 f)
+{
+	struct fp_unp u = { f.sig, 0, f.sign };
+	int n;
+
+	if (!f.sig)
+		return u;
+	u.exp = (int)(f.exp ? f.exp : EXP0_EFFECTIVE) - FP82_EXP_BIAS;
+	n = __builtin_clzll(f.sig);
+	u.sig <<= n;
+	u.exp -= n;
+	return u;
+}
+
+struct fp82 fp_normalize(struct fp82 f)
+{
+	struct fp_unp u;
+	struct fp82 r = f;
+
+	if (f.exp == FP82_EXP_MAX || f.sig == 0)
+		return f;
+	u = fp_unpack(f);
+	r.sig = u.sig;
+	r.exp = (uint32_t)(u.exp + FP82_EXP_BIAS);
+	return r;
+}
+
+/*
+ * Keep the top n bits of the 128-bit value sig:below (n may be <= 0 when a
+ * denormal result has no bits left), rounding per rc; returns the kept
+ * integer, which may have carried to 2^n.
+ */
+static unsigned __int128 round_bits(uint64_t sig, uint64_t below, int n,
+				    unsigned sign, unsigned rc, unsigned *inexact,
+				    unsigned *incremented)
+{
+	unsigned __int128 kept;
+	unsigned rbit, sticky, up;
+
+	if (n >= 64) {
+		kept = sig;
+		rbit = (unsigned)(below >> 63);
+		sticky = (below << 1) != 0;
+	} else if (n >= 1) {
+		unsigned drop = 64 - (unsigned)n;
+
+		kept = sig >> drop;
+		rbit = (unsigned)(sig >> (drop - 1)) & 1;
+		sticky = (sig & ((1ULL << (drop - 1)) - 1)) != 0 || below;
+	} else if (n == 0) {
+		kept = 0;
+		rbit = (unsigned)(sig >> 63);
+		sticky = (sig << 1) != 0 || below;
+	} else {
+		kept = 0;
+		rbit = 0;
+		sticky = sig || below;
+	}
+	*inexact = rbit | sticky;
+	switch (rc) {
+	case RC_NEAREST:
+		up = rbit && (sticky || (unsigned)(kept & 1));
+		break;
+	case RC_DOWN:
+		up = (rbit | sticky) && sign;
+		break;
+	case RC_UP:
+		up = (rbit | sticky) && !sign;
+		break;
+	default:
+		up = 0;
+		break;
+	}
+	*incremented = up;
+	return kept + up;
+}
+
+static struct fp82 mk(unsigned sign, uint32_t exp, uint64_t sig)
+{
+	struct fp82 r = { sig, exp, sign };
+
+	return r;
+}
+
+static struct fp82 overflow_result(struct fp_env *e, unsigned sign)
+{
+	int to_inf;
+
+	switch (e->rc) {
+	case RC_NEAREST:
+		to_inf = 1;
+		break;
+	case RC_DOWN:
+		to_inf = sign;
+		break;
+	case RC_UP:
+		to_inf = !sign;
+		break;
+	default:
+		to_inf = 0;
+		break;
+	}
+	if (to_inf)
+		return mk(sign, FP82_EXP_MAX, 1ULL << 63);
+	/* largest finite value of the precision and range */
+	return mk(sign, (uint32_t)(e->emax + FP82_EXP_BIAS),
+		  ~0ULL << (64 - e->prec));
+}
+
+struct fp82 fp_round(struct fp_env *e, unsigned sign, uint64_t sig,
+		     uint64_t below, int exp)
+{
+	unsigned inexact, up, p = e->prec;
+	unsigned __int128 k;
+	int er = exp;
+
+	if (!sig)
+		return mk(sign, 0, 0);
+	k = round_bits(sig, below, (int)p, sign, e->rc, &inexact, &up);
+	if (k >> p) {			/* carried into a new leading bit */
+		k >>= 1;
+		er++;
+	}
+	if (er > e->emax) {
+		e->flags |= FPE_O | FPE_I;
+		e->fpa = 1;
+		return overflow_result(e, sign);
+	}
+	if (er < e->emin) {		/* tiny after rounding (SDM 5.4.3) */
+		if (e->ftz) {
+			e->flags |= FPE_U | FPE_I;
+			return mk(sign, 0, 0);
+		}
+		k = round_bits(sig, below, (int)p - (e->emin - exp), sign,
+			       e->rc, &inexact, &up);
+		if (inexact || (e->enabled & FPE_U))
+			e->flags |= FPE_U;
+		if (inexact)
+			e->flags |= FPE_I;
+		e->fpa = up;
+		if (!k)
+			return mk(sign, 0, 0);
+		return mk(sign, (uint32_t)(e->emin + FP82_EXP_BIAS),
+			  (uint64_t)(k << (64 - p)));
+	}
+	if (inexact)
+		e->flags |= FPE_I;
+	e->fpa = up;
+	return mk(sign, (uint32_t)(er + FP82_EXP_BIAS), (uint64_t)k << (64 - p));
+}
+
+/* --- 192-bit helpers for the fma addition ------------------------------- */
+
+struct u192 {
+	uint64_t w[3];		/* w[0] least significant */
+};
+
+static int u192_msb(const struct u192 *x)
+{
+	if (x->w[2])
+		return 191 - __builtin_clzll(x->w[2]);
+	if (x->w[1])
+		return 127 - __builtin_clzll(x->w[1]);
+	if (x->w[0])
+		return 63 - __builtin_clzll(x->w[0]);
+	return -1;
+}
+
+static void u192_shl(struct u192 *x, unsigned s)
+{
+	while (s >= 64) {
+		x->w[2] = x->w[1];
+		x->w[1] = x->w[0];
+		x->w[0] = 0;
+		s -= 64;
+	}
+	if (s) {
+		x->w[2] = x->w[2] << s | x->w[1] >> (64 - s);
+		x->w[1] = x->w[1] << s | x->w[0] >> (64 - s);
+		x->w[0] <<= s;
+	}
+}
+
+/* Shift right; bit 0 of the result becomes a pure sticky bit (it absorbs
+ * its own old value and everything shifted out). */
+static void u192_shr_sticky(struct u192 *x, unsigned s)
+{
+	uint64_t lost = 0;
+
+	if (s >= 192) {
+		lost = x->w[0] | x->w[1] | x->w[2];
+		x->w[0] = x->w[1] = x->w[2] = 0;
+	} else {
+		while (s >= 64) {
+			lost |= x->w[0];
+			x->w[0] = x->w[1];
+			x->w[1] = x->w[2];
+			x->w[2] = 0;
+			s -= 64;
+		}
+		if (s) {
+			lost |= x->w[0] << (64 - s);
+			x->w[0] = x->w[0] >> s | x->w[1] << (64 - s);
+			x->w[1] = x->w[1] >> s | x->w[2] << (64 - s);
+			x->w[2] >>= s;
+		}
+	}
+	if (lost || (x->w[0] & 1))
+		x->w[0] |= 1;
+}
+
+static int u192_cmp(const struct u192 *a, const struct u192 *b)
+{
+	int i;
+
+	for (i = 2; i >= 0; i--)
+		if (a->w[i] != b->w[i])
+			return a->w[i] < b->w[i] ? -1 : 1;
+	return 0;
+}
+
+static void u192_add(struct u192 *a, const struct u192 *b)
+{
+	unsigned __int128 t = 0;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		t += (unsigned __int128)a->w[i] + b->w[i];
+		a->w[i] = (uint64_t)t;
+		t >>= 64;
+	}
+}
+
+static void u192_sub(struct u192 *a, const struct u192 *b)	/* a >= b */
+{
+	uint64_t borrow = 0;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		uint64_t x = a->w[i], y = b->w[i];
+		uint64_t d = x - y - borrow;
+
+		borrow = (x < y) || (x - y < borrow);
+		a->w[i] = d;
+	}
+}
+
+static struct fp82 indefinite(struct fp_env *e)
+{
+	e->flags |= FPE_V;
+	return FP82_QNAN_INDEF;
+}
+
+struct fp82 fp_fma(struct fp_env *e, struct fp82 a, struct fp82 b,
+		   struct fp82 c, unsigned neg_p, unsigned neg_c)
+{
+	enum fp_class ca = fp_classify(a), cb = fp_classify(b), cc = fp_classify(c);
+	unsigned sp = a.sign ^ b.sign ^ neg_p, sc = c.sign ^ neg_c, sign;
+	int pinf = ca == FPC_INF || cb == FPC_INF;
+	int pzero = ca == FPC_ZERO || cb == FPC_ZERO;
+	struct fp_unp ua, ub, uc;
+	struct u192 x = { { 0 } }, y = { { 0 } };
+	unsigned __int128 prod;
+	int ex, ey, d, m;
+
+	if (ca == FPC_UNSUP || cb == FPC_UNSUP || cc == FPC_UNSUP)
+		return indefinite(e);
+	if (ca >= FPC_QNAN || cb >= FPC_QNAN || cc >= FPC_QNAN) {
+		if (ca == FPC_SNAN || cb == FPC_SNAN || cc == FPC_SNAN)
+			e->flags |= FPE_V;
+		/* propagation order of the SDM: f3, f4, then f2 */
+		if (ca >= FPC_QNAN)
+			return fp_quiet(a);
+		if (cb >= FPC_QNAN)
+			return fp_quiet(b);
+		return fp_quiet(c);
+	}
+	if (pinf && pzero)
+		return indefinite(e);
+	if (pinf && cc == FPC_INF && sp != sc)
+		return indefinite(e);
+	if (ca == FPC_UNORM || cb == FPC_UNORM || cc == FPC_UNORM)
+		e->flags |= FPE_D;
+	if (pinf)
+		return mk(sp, FP82_EXP_MAX, 1ULL << 63);
+	if (cc == FPC_INF)
+		return mk(sc, FP82_EXP_MAX, 1ULL << 63);
+
+	if (pzero) {
+		if (cc == FPC_ZERO)
+			return mk(sp == sc ? sp : e->rc == RC_DOWN, 0, 0);
+		uc = fp_unpack(c);
+		return fp_round(e, sc, uc.sig, 0, uc.exp);
+	}
+	ua = fp_unpack(a);
+	ub = fp_unpack(b);
+	prod = (unsigned __int128)ua.sig * ub.sig;
+	/* value = prod * 2^(ua.exp + ub.exp - 126) */
+	if (cc == FPC_ZERO) {
+		int top = ua.exp + ub.exp + 1;
+
+		if (!(prod >> 127)) {
+			prod <<= 1;
+			top--;
+		}
+		return fp_round(e, sp, (uint64_t)(prod >> 64), (uint64_t)prod, top);
+	}
+	uc = fp_unpack(c);
+
+	x.w[0] = (uint64_t)prod;
+	x.w[1] = (uint64_t)(prod >> 64);
+	ex = ua.exp + ub.exp - 126;
+	m = u192_msb(&x);
+	u192_shl(&x, (unsigned)(189 - m));
+	ex -= 189 - m;
+	y.w[0] = uc.sig;
+	u192_shl(&y, 126);
+	ey = uc.exp - 63 - 126;
+
+	d = ex - ey;
+	if (d >= 0) {
+		u192_shr_sticky(&y, (unsigned)(d > 200 ? 200 : d));
+	} else {
+		u192_shr_sticky(&x, (unsigned)(-d > 200 ? 200 : -d));
+		ex = ey;
+	}
+	if (sp == sc) {
+		u192_add(&x, &y);
+		sign = sp;
+	} else {
+		int cmp = u192_cmp(&x, &y);
+
+		if (cmp == 0)		/* exact cancellation */
+			return mk(e->rc == RC_DOWN, 0, 0);
+		if (cmp > 0) {
+			u192_sub(&x, &y);
+			sign = sp;
+		} else {
+			u192_sub(&y, &x);
+			x = y;
+			sign = sc;
+		}
+	}
+	m = u192_msb(&x);
+	u192_shl(&x, (unsigned)(191 - m));
+	ex -= 191 - m;
+	return fp_round(e, sign, x.w[2], x.w[1] | (x.w[0] != 0), ex + 191);
+}
+
+/* --- float -> integer ------------------------------------------------------ */
+
+uint64_t fp_to_int(struct fp_env *e, struct fp82 f, int is_signed, int trunc)
+{
+	enum fp_class cl = fp_classify(f);
+	struct fp_unp u;
+	unsigned inexact, up, rc = trunc ? RC_ZERO : e->rc;
+	unsigned __int128 k;
+	uint64_t mag;
+
+	if (cl == FPC_UNSUP || cl == FPC_INF || cl == FPC_QNAN || cl == FPC_SNAN) {
+		e->flags |= FPE_V;
+		return FP_INT_INDEF;
+	}
+	if (cl == FPC_UNORM)
+		e->flags |= FPE_D;
+	if (cl == FPC_ZERO)
+		return 0;
+	u = fp_unpack(f);
+	if (u.exp >= 64) {
+		e->flags |= FPE_V;
+		return FP_INT_INDEF;
+	}
+	/* keep u.exp + 1 integer bits of the significand */
+	k = round_bits(u.sig, 0, u.exp + 1, u.sign, rc, &inexact, &up);
+	if (k >> 64) {
+		e->flags |= FPE_V;
+		return FP_INT_INDEF;
+	}
+	mag = (uint64_t)k;
+	if (is_signed) {
+		if (u.sign ? mag > (1ULL << 63) : mag >= (1ULL << 63)) {
+			e->flags |= FPE_V;
+			return FP_INT_INDEF;
+		}
+	} else if (u.sign && mag) {
+		e->flags |= FPE_V;
+		return FP_INT_INDEF;
+	}
+	if (inexact)
+		e->flags |= FPE_I;
+	e->fpa = up;
+	return u.sign ? -mag : mag;
+}
+
+/* --- comparisons and classes ------------------------------------------------ */
+
+/* Compare two ordered values: -1, 0, 1 (zeros of either sign are equal). */
+static int cmp_ordered(struct fp82 a, struct fp82 b)
+{
+	enum fp_class ca = fp_classify(a), cb = fp_classify(b);
+	struct fp_unp ua, ub;
+	int mag;
+
+	if (ca == FPC_ZERO && cb == FPC_ZERO)
+		return 0;
+	if (ca == FPC_ZERO)
+		return b.sign ? 1 : -1;
+	if (cb == FPC_ZERO)
+		return a.sign ? -1 : 1;
+	if (a.sign != b.sign)
+		return a.sign ? -1 : 1;
+	if (ca == FPC_INF || cb == FPC_INF) {
+		mag = (ca == FPC_INF) - (cb == FPC_INF);
+	} else {
+		ua = fp_unpack(a);
+		ub = fp_unpack(b);
+		if (ua.exp != ub.exp)
+			mag = ua.exp < ub.exp ? -1 : 1;
+		else
+			mag = ua.sig == ub.sig ? 0 : ua.sig < ub.sig ? -1 : 1;
+	}
+	return a.sign ? -mag : mag;
+}
+
+int fp_compare(struct fp_env *e, struct fp82 a, struct fp82 b, enum fp_rel rel)
+{
+	enum fp_class ca = fp_classify(a), cb = fp_classify(b);
+	int unord = ca >= FPC_QNAN || cb >= FPC_QNAN, r;
+
+	if (unord) {
+		/* eq/unord signal only on SNaN; lt/le on any NaN */
+		if (ca == FPC_SNAN || cb == FPC_SNAN || ca == FPC_UNSUP ||
+		    cb == FPC_UNSUP || rel == FREL_LT || rel == FREL_LE)
+			e->flags |= FPE_V;
+		return rel == FREL_UNORD;
+	}
+	if (ca == FPC_UNORM || cb == FPC_UNORM)
+		e->flags |= FPE_D;
+	r = cmp_ordered(a, b);
+	switch (rel) {
+	case FREL_EQ:
+		return r == 0;
+	case FREL_LT:
+		return r < 0;
+	case FREL_LE:
+		return r <= 0;
+	default:
+		return 0;
+	}
+}
+
+int fp_class_match(struct fp82 f, unsigned fclass9)
+{
+	static const unsigned class_bit[] = {
+		[FPC_ZERO] = 0x004, [FPC_UNORM] = 0x008, [FPC_NORM] = 0x010,
+		[FPC_INF] = 0x020, [FPC_SNAN] = 0x040, [FPC_QNAN] = 0x080,
+		[FPC_UNSUP] = 0,
+	};
+	unsigned sign_ok;
+
+	if (fp82_is_natval(f))
+		return !!(fclass9 & 0x100);
+	sign_ok = f.sign ? fclass9 & 0x002 : fclass9 & 0x001;
+	return sign_ok && (fclass9 & class_bit[fp_classify(f)]);
+}

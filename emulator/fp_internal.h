@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private interface of the FP unit: the soft-float core (fp.c) as used by
+ * the F-unit executors (fpu.c) and the reciprocal approximations (frcpa.c).
+ *
+ * A computation runs in a struct fp_env decoded once from ar.fpsr's status
+ * field and the instruction's precision completer; the core accumulates
+ * IEEE flags in env->flags (FPE_* bits, same order as the status field's
+ * flag bits and the fpsr trap-disable bits) and sets env->fpa when the
+ * rounded significand was incremented (ISR.fpa for traps).
+ */
+#ifndef EMU_FP_INTERNAL_H
+#define EMU_FP_INTERNAL_H
+
+#include <stdint.h>
+
+#include "fpreg.h"
+
+/* Flag/exception bits: v d z o u i (SDM Vol. 1 5.2.2). */
+#define FPE_V	0x01
+#define FPE_D	0x02
+#define FPE_Z	0x04
+#define FPE_O	0x08
+#define FPE_U	0x10
+#define FPE_I	0x20
+#define FPE_FAULTS	(FPE_V | FPE_D | FPE_Z)
+#define FPE_TRAPS	(FPE_O | FPE_U | FPE_I)
+
+/* Which precision/range an instruction uses (SDM Vol. 1 Table 5-6). */
+enum fp_pcsel {
+	FP_PC_SF,	/* no completer: sf.pc, 15-bit range (17 with wre) */
+	FP_PC_S,	/* .s: 24 bits, 8-bit range (17 with wre) */
+	FP_PC_D,	/* .d: 53 bits, 11-bit range (17 with wre) */
+	FP_PC_PAR,	/* parallel FP: 24 bits, 8-bit range */
+	FP_PC_EXT17,	/* 64 bits, 17-bit range (frcpa slow-path quotients) */
+};
+
+enum fp_rc { RC_NEAREST = 0, RC_DOWN = 1, RC_UP = 2, RC_ZERO = 3 };
+
+struct fp_env {
+	unsigned prec;		/* significand bits: 24, 53 or 64 */
+	int emin, emax;		/* unbiased exponent range */
+	unsigned rc;		/* enum fp_rc */
+	unsigned ftz;		/* flush tiny results to zero */
+	unsigned enabled;	/* FPE_* exceptions whose trap/fault is enabled */
+	unsigned flags;		/* FPE_* raised so far */
+	unsigned fpa;		/* last rounding incremented the significand */
+};
+
+void fp_env_init(struct fp_env *e, uint64_t fpsr, unsigned sf, enum fp_pcsel pc);
+
+/* Register-format classes (after NaTVal has been handled by the caller). */
+enum fp_class {
+	FPC_ZERO, FPC_NORM, FPC_UNORM, FPC_INF, FPC_QNAN, FPC_SNAN, FPC_UNSUP,
+};
+enum fp_class fp_classify(struct fp82 f);
+
+static inline int fp_is_nan(struct fp82 f)
+{
+	return f.exp == FP82_EXP_MAX && (f.sig >> 63) && (f.sig << 1);
+}
+
+/* The default QNaN ("real indefinite") and integer indefinite. */
+static const struct fp82 FP82_QNAN_INDEF = { 0xc000000000000000ULL, FP82_EXP_MAX, 1 };
+#define FP_INT_INDEF	0x8000000000000000ULL
+
+/* An unpacked finite value: sig normalized (bit 63 set) unless zero,
+ * value = (-1)^sign * sig * 2^(exp - 63). */
+struct fp_unp {
+	uint64_t sig;
+	int exp;
+	unsigned sign;
+};
+struct fp_unp fp_unpack(struct fp82 f);
+
+/*
+ * r = (-1)^neg_p * a*b + (-1)^neg_c * c with one rounding: fma/fms/fnma
+ * and their pseudo-ops (fadd, fmpy, fnorm...).  Handles every class and
+ * raises flags in e.
+ */
+struct fp82 fp_fma(struct fp_env *e, struct fp82 a, struct fp82 b,
+		   struct fp82 c, unsigned neg_p, unsigned neg_c);
+
+/* Round sign * sig * 2^(exp-63) (+ sticky below) to e's precision/range. */
+struct fp82 fp_round(struct fp_env *e, unsigned sign, uint64_t sig,
+		     uint64_t below, int exp);
+
+/* fcvt.fx/fxu(.trunc): integer result (two's complement for signed). */
+uint64_t fp_to_int(struct fp_env *e, struct fp82 f, int is_signed, int trunc);
+
+/* Comparisons per SDM fcmp: returns 1 if the relation holds. */
+enum fp_rel { FREL_EQ, FREL_LT, FREL_LE, FREL_UNORD };
+int fp_compare(struct fp_env *e, struct fp82 a, struct fp82 b, enum fp_rel rel);
+
+/* fclass: does f match the 9-bit class mask? */
+int fp_class_match(struct fp82 f, unsigned fclass9);
+
+/* Quiet a NaN (set bit 62). */
+static inline struct fp82 fp_quiet(struct fp82 f)
+{
+	f.sig |= 1ULL << 62;
+	return f;
+}
+
+/* frcpa.c: architected approximations and their slow-path divisions. */
+struct fp82 fp_recip_approx(struct fp82 den_normalized);
+struct fp82 fp_rsqrt_approx(struct fp82 root_normalized);
+struct fp82 fp_divide(struct fp_env *e, struct fp82 num, struct fp82 den);
+
+/* Register value as a normalized fp82 (exp 0 read as 0xc001). */
+struct fp82 fp_normalize(struct fp82 f);
+
+#endif
