@@ -79,7 +79,7 @@ const char *dis_ireg_name(unsigned f)
 
 void dis_target(char *buf, size_t n, uint64_t ip, int64_t disp)
 {
-	dis_cat(buf, n, "%llx", (unsigned long long)(ip + (uint64_t)disp));
+	dis_cat(buf, n, "0x%llx", (unsigned long long)(ip + (uint64_t)disp));
 }
 
 void dis_imm_dec(char *buf, size_t n, int64_t v)
@@ -180,6 +180,9 @@ void dis_bundle(uint64_t ip, const uint8_t bytes[16], char *buf, size_t n)
 		stop = (db.stops >> s) & 1;
 		if (db.is_mlx && s == 1)
 			stop = (db.stops >> 2) & 1;
+		/* objdump prints no stop after an undecodable slot. */
+		if (in->exec == exec_illegal && in->op && in->op->dis == dis_raw_slot)
+			stop = 0;
 		dis_cat(buf, n, "%s%s\n", text, stop ? ";;" : "");
 	}
 }

@@ -37,9 +37,9 @@ const char *dis_cr_name(unsigned cr, char tmp[DIS_NAME_MAX]);
 const char *dis_ireg_name(unsigned f);
 
 /*
- * IP-relative branch target: appends the absolute address ip + disp in
- * lower-case hex without "0x" (objdump prints "40 <sym+0x10>"; the
- * "<...>" symbol annotation is cosmetic and left to the caller).
+ * IP-relative branch target: appends the absolute address ip + disp as
+ * "0x40", objdump's form when no symbol is known (with symbols it prints
+ * "40 <sym+0x10>"; the decode oracle normalizes that annotation).
  */
 void dis_target(char *buf, size_t n, uint64_t ip, int64_t disp);
 
