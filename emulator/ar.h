@@ -17,6 +17,10 @@ struct cpu;
  * ignored ranges are legal there).  Return an exec_result. */
 int ar_read(struct cpu *c, unsigned ar, bool iunit, uint64_t *v);
 int ar_write(struct cpu *c, unsigned ar, bool iunit, uint64_t v);
+/* `mov ar = r2` with the source's NaT bit: the NaT Consumption fault comes
+ * after the reserved/read-only checks and before the field and privilege
+ * checks (SDM order), so the move instructions use this form. */
+int ar_write_nat(struct cpu *c, unsigned ar, bool iunit, uint64_t v, bool nat);
 
 /* The interval time counter as the CPU sees it (platform or runner). */
 uint64_t cpu_itc_read(struct cpu *c);
