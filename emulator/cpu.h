@@ -31,6 +31,7 @@ struct machine;
 struct dcache;
 struct fault;
 struct tlb;
+struct memspace;
 
 /* Event counters (cpu->counters[]): how reviewers see where time goes. */
 enum cpu_counter {
@@ -81,6 +82,7 @@ struct cpu {
 	struct machine *m;
 	struct dcache *dc;		/* decoded-bundle cache */
 	struct tlb *tlb;		/* TLB + system registers (mmu.c; allocated on first use) */
+	struct memspace *mem;		/* address space (mem.c / memspace.h) */
 	void *priv;			/* owner-specific (runner, platform) */
 
 	/*
