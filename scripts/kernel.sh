@@ -14,7 +14,6 @@
 . "$(dirname "$0")/series-lib.sh"
 
 TARBALL=/usr/src/linux-source-6.1.tar.xz
-PRISTINE=$KERNEL_DIR/pristine
 STAGING=$KERNEL_DIR/staging
 WORK=$KERNEL_DIR/work
 BUILD=$KERNEL_DIR/build

@@ -7,7 +7,7 @@ SERIES=${SERIES:-$PVIA64_TOP/series}
 PATCHES=${PATCHES:-$PVIA64_TOP/patches}
 OVERLAY=${OVERLAY:-$PVIA64_TOP/guest-overlay}
 OVERLAY_MAP=${OVERLAY_MAP:-$PVIA64_TOP/overlay.map}
-PRISTINE=${PRISTINE:-$KERNEL_DIR/pristine}
+PRISTINE=$(readlink -m "${PRISTINE:-$KERNEL_DIR/pristine}")
 XWORK=${XWORK:-$KERNEL_DIR}
 CHECKPATCH_ALLOW=${CHECKPATCH_ALLOW:-$PVIA64_TOP/checkpatch.allow}
 COVER_LETTER=${COVER_LETTER:-$PVIA64_TOP/cover-letter.txt}
@@ -32,6 +32,17 @@ overlay_of_patch() {
 	awk -v p="$1" '!/^#/ && NF >= 2 && $2 == p { print $1 }' "$OVERLAY_MAP"
 }
 
+# Give every file a patch touches its own inode before the patch is applied,
+# so that nothing can write through a hard link into the pristine tree.
+break_links() { # dir patch
+	local f
+	sed -n 's|^+++ b/\([^	]*\).*|\1|p; s|^--- a/\([^	]*\).*|\1|p' "$2" | sort -u |
+	while read -r f; do
+		[ -f "$1/$f" ] || continue
+		cp -p "$1/$f" "$1/$f.pvia64-tmp" && mv -f "$1/$f.pvia64-tmp" "$1/$f"
+	done
+}
+
 # Fresh hard-linked copy of pristine with the overlay and the series applied.
 # Patch files are replaced by rename, so pristine inodes are never written.
 # Prints "<patch>: <reason>" and returns 1 at the first patch that fails.
@@ -50,6 +61,7 @@ make_staging() { # dir
 		cp "$OVERLAY/$f" "$dir/$f"
 	done < <(overlay_files)
 	for p in $(series_list); do
+		break_links "$dir" "$PATCHES/$p"
 		out=$(cd "$dir" && QUILT_PATCHES=$PATCHES QUILT_SERIES=$SERIES \
 			quilt push --fuzz=0 2>&1) || {
 			echo "$p: does not apply:"; printf '%s\n' "$out" | tail -8 | sed 's/^/    /'
