@@ -126,11 +126,12 @@ static void dis_chk(const struct insn *in, uint64_t ip, char *buf, size_t n)
 	dis_target(buf, n, ip, in->imm);
 }
 
-/* mov b1=r2[,tag]: objdump leaves out a zero tag */
+/* mov b1=r2[,tag]: objdump shows the tag for every spelling except the
+ * hint-less plain "mov" (insn.b = 1 when the tag is shown). */
 static void dis_to_br(const struct insn *in, uint64_t ip, char *buf, size_t n)
 {
 	snprintf(buf, n, "b%u=r%u", in->r1, in->r2);
-	if (in->imm) {
+	if (in->b) {
 		dis_cat(buf, n, ",");
 		dis_target(buf, n, ip, in->imm);
 	}
@@ -311,6 +312,7 @@ void decode_misc_i(uint64_t raw, struct insn *in)
 		in->imm = ia64_sext(slot_bits(raw, 24, 9), 9) * 16;
 		in->exec = x_mov_to_br;
 		in->op = &op_to_br[slot_bits(raw, 22, 1)][wh][slot_bits(raw, 23, 1)];
+		in->b = in->op != &op_to_br[0][1][0];
 		return;
 	default:
 		break;

@@ -423,7 +423,10 @@ static void dis_mux1(const struct insn *in, uint64_t ip, char *buf, size_t n)
 	};
 
 	(void)ip;
-	snprintf(buf, n, "r%u=r%u,%s", in->r1, in->r2, names[in->a & 0xf]);
+	if (names[in->a & 0xf])
+		snprintf(buf, n, "r%u=r%u,%s", in->r1, in->r2, names[in->a & 0xf]);
+	else	/* reserved mbtype: objdump shows the number */
+		snprintf(buf, n, "r%u=r%u,0x%x", in->r1, in->r2, in->a);
 }
 
 static void dis_mux2(const struct insn *in, uint64_t ip, char *buf, size_t n)
@@ -522,7 +525,7 @@ static void decode_mux(uint64_t raw, struct insn *in, bool two)
 			return;
 		}
 		if (t < 8 || t > 0xb) {
-			decode_illegal(raw, in);
+			in->exec = exec_ai_illegal;	/* reserved mbtype */
 			return;
 		}
 		in->imm2 = pack_perm(mux1_perm[t]);
