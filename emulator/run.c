@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The slot loop: fetch the decoded bundle for c->ip from the
+ * decoded-bundle cache (one tag compare on a hit), then run its slots
+ * from c->slot, skipping slots whose qualifying predicate is false.
+ * Executors return X_NEXT to fall through, X_JUMP after setting ip/slot,
+ * X_FAULT after an interruption redirected ip, or X_HALT.
+ *
+ * Stops need no work here: architecturally valid code has no dependency
+ * inside an instruction group that sequential execution would break.
+ */
+#include "cpu.h"
+#include "dcache.h"
+#include "insn.h"
+#include "memspace.h"
+#include "mmu.h"
+#include "run.h"
+
+int run_cpu(struct cpu *c, uint64_t budget)
+{
+	struct dcache *dc = c->dc;
+	const bool flat = memspace_flat(c->mem);
+	uint64_t end = c->retired + budget;
+	/* Last instruction-page translation (non-flat), revalidated after
+	 * faults, serializing instructions and page changes. */
+	uint64_t vpage = 1, ppage = 0;
+	const uint64_t pmask = 0xfffULL;
+
+	while (c->retired < end) {
+		const struct decoded_bundle *b;
+		struct dc_entry *e;
+		uint64_t pa;
+		unsigned s, s0;
+		int r = X_NEXT;
+
+		if (flat) {
+			pa = c->ip;
+		} else if ((c->ip & ~pmask) == vpage) {
+			pa = ppage | (c->ip & pmask);
+		} else {
+			r = mem_fetch_bundle(c, c->ip, &pa, &b);
+			if (r == X_HALT)
+				return X_HALT;
+			if (r)
+				continue;
+			vpage = c->ip & ~pmask;
+			ppage = pa & ~pmask;
+		}
+		e = dcache_slot(dc, pa);
+		if (e->tag == pa) {
+			b = &e->b;
+		} else {
+			r = mem_fetch_bundle(c, c->ip, &pa, &b);
+			if (r == X_HALT)
+				return X_HALT;
+			if (r) {
+				vpage = 1;
+				continue;
+			}
+		}
+
+		s0 = c->slot;
+		for (s = s0; s < 3; s++) {
+			const struct insn *in = &b->slot[s];
+
+			if (!(in->flags & IF_ALWAYS) && !c->pr[c->pmap[in->qp]])
+				continue;
+			c->slot = s;
+			r = in->exec(c, in);
+			if (r)
+				break;
+			if (in->flags & (IF_LONG | IF_SERIALIZE)) {
+				if (in->flags & IF_SERIALIZE)
+					vpage = 1;
+				if (in->flags & IF_LONG)
+					s = 2;
+			}
+		}
+		if (!r) {
+			c->retired += 3 - s0;
+			c->ip += 16;
+			c->slot = 0;
+			continue;
+		}
+		c->retired += s - s0 + 1;
+		if (r == X_HALT)
+			return X_HALT;
+		if (r == X_FAULT || (b->slot[s].flags & IF_SERIALIZE))
+			vpage = 1;
+	}
+	return X_NEXT;
+}
