@@ -318,7 +318,20 @@ static int x_chk_s(struct cpu *c, const struct insn *in)
 #define DIS(name) static void name(const struct insn *in, uint64_t ip, char *buf, size_t n)
 
 DIS(d_imm_hex) { (void)ip; buf[0] = 0; dis_imm_hex(buf, n, (uint64_t)in->imm); }
-DIS(d_imm_dec) { (void)ip; buf[0] = 0; dis_imm_dec(buf, n, in->imm); }
+/*
+ * hint.m: binutils (gas and objdump alike) lays the immediate out as
+ * imm{3:0} in bits 9:6, imm{17:4} in bits 25:12 and imm{18} in bit 36,
+ * skipping bits 11:10 -- print the value the way objdump reads it.
+ */
+DIS(d_hint)
+{
+	uint64_t v = (uint64_t)in->imm;
+
+	(void)ip;
+	buf[0] = 0;
+	dis_imm_dec(buf, n, (int64_t)((v & 0xf) | (((v >> 6) & 0x3fff) << 4) | (((v >> 20) & 1) << 18)));
+}
+
 DIS(d_none) { (void)ip; (void)in; if (n) buf[0] = 0; }
 DIS(d_r1) { (void)ip; snprintf(buf, n, "r%u", in->r1); }
 DIS(d_f1) { (void)ip; snprintf(buf, n, "f%u", in->r1); }
@@ -389,7 +402,7 @@ DIS(d_chk_f) { snprintf(buf, n, "f%u,0x%llx", in->r2, (unsigned long long)(ip + 
 DIS(d_alloc)
 {
 	(void)ip;
-	snprintf(buf, n, "r%u=ar.pfs,%u,%u,%lld", in->r1, in->a, in->b, (long long)in->imm);
+	snprintf(buf, n, "r%u=ar.pfs,%u,%u,%lld", in->r1, in->a, in->b, (long long)in->imm * 8);
 }
 
 /* --- decode tables ----------------------------------------------------------- */
@@ -420,7 +433,7 @@ static const struct msys_form op0_um_forms[4] = {
 	M("rsm", d_imm_hex, x_rsm, D_IMM24, 0, IF_SERIALIZE),
 };
 static const struct msys_form nop_m = M("nop.m", d_imm_hex, x_nop, D_IMM21, 0, 0);
-static const struct msys_form hint_m = M("hint.m", d_imm_dec, x_nop, D_IMM21, 0, 0);
+static const struct msys_form hint_m = M("hint.m", d_hint, x_nop, D_IMM21, 0, 0);
 
 /* Major opcode 1, x3 = 0: x6 = bits 32:27. */
 static const struct msys_form op1_forms[64] = {
@@ -505,10 +518,10 @@ static void apply(const struct msys_form *f, uint64_t raw, struct insn *in)
 		in->imm = ia64_sext((slot_bits(raw, 36, 1) << 20) | (slot_bits(raw, 20, 13) << 7) |
 				    slot_bits(raw, 6, 7), 21) * 16;
 	if (d & D_ALLOC) {
-		/* rse.h: a = sof, b = sol, imm = size of the rotating region. */
+		/* rse.h: a = sof, b = sol, imm = sor (the CFM field, units of 8). */
 		in->a = (uint8_t)slot_bits(raw, 13, 7);
 		in->b = (uint8_t)slot_bits(raw, 20, 7);
-		in->imm = (int64_t)slot_bits(raw, 27, 4) * 8;
+		in->imm = (int64_t)slot_bits(raw, 27, 4);
 	}
 }
 

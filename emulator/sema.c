@@ -141,7 +141,8 @@ void sema_decode(uint64_t raw, struct insn *in)
 {
 	const struct sema_form *f = &sema_forms[m_x6(raw)];
 
-	if (!f->exec) {
+	/* objdump (and the SDM's ldhint table for semaphores) has no .d2. */
+	if (!f->exec || m_hint(raw) == 2) {
 		decode_illegal(raw, in);
 		return;
 	}
