@@ -424,8 +424,10 @@ struct fp82 fp_fma(struct fp_env *e, struct fp82 a, struct fp82 b,
 
 /* --- float -> integer ------------------------------------------------------ */
 
-uint64_t fp_to_int(struct fp_env *e, struct fp82 f, int is_signed, int trunc)
+uint64_t fp_to_int(struct fp_env *e, struct fp82 f, int is_signed, int trunc,
+		   unsigned bits)
 {
+	uint64_t indef = 1ULL << (bits - 1), mask = bits == 64 ? ~0ULL : (1ULL << bits) - 1;
 	enum fp_class cl = fp_classify(f);
 	struct fp_unp u;
 	unsigned inexact, up, rc = trunc ? RC_ZERO : e->rc;
@@ -434,37 +436,37 @@ uint64_t fp_to_int(struct fp_env *e, struct fp82 f, int is_signed, int trunc)
 
 	if (cl == FPC_UNSUP || cl == FPC_INF || cl == FPC_QNAN || cl == FPC_SNAN) {
 		e->flags |= FPE_V;
-		return FP_INT_INDEF;
+		return indef;
 	}
 	if (cl == FPC_UNORM)
 		e->flags |= FPE_D;
 	if (cl == FPC_ZERO)
 		return 0;
 	u = fp_unpack(f);
-	if (u.exp >= 64) {
+	if (u.exp >= (int)bits) {
 		e->flags |= FPE_V;
-		return FP_INT_INDEF;
+		return indef;
 	}
 	/* keep u.exp + 1 integer bits of the significand */
 	k = round_bits(u.sig, 0, u.exp + 1, u.sign, rc, &inexact, &up);
-	if (k >> 64) {
+	if (k >> bits) {
 		e->flags |= FPE_V;
-		return FP_INT_INDEF;
+		return indef;
 	}
 	mag = (uint64_t)k;
 	if (is_signed) {
-		if (u.sign ? mag > (1ULL << 63) : mag >= (1ULL << 63)) {
+		if (u.sign ? mag > indef : mag >= indef) {
 			e->flags |= FPE_V;
-			return FP_INT_INDEF;
+			return indef;
 		}
 	} else if (u.sign && mag) {
 		e->flags |= FPE_V;
-		return FP_INT_INDEF;
+		return indef;
 	}
 	if (inexact)
 		e->flags |= FPE_I;
 	e->fpa = up;
-	return u.sign ? -mag : mag;
+	return (u.sign ? -mag : mag) & mask;
 }
 
 /* --- comparisons and classes ------------------------------------------------ */

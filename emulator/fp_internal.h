@@ -85,8 +85,10 @@ struct fp82 fp_fma(struct fp_env *e, struct fp82 a, struct fp82 b,
 struct fp82 fp_round(struct fp_env *e, unsigned sign, uint64_t sig,
 		     uint64_t below, int exp);
 
-/* fcvt.fx/fxu(.trunc): integer result (two's complement for signed). */
-uint64_t fp_to_int(struct fp_env *e, struct fp82 f, int is_signed, int trunc);
+/* fcvt.fx/fxu(.trunc) into a `bits`-wide integer (64, or 32 for fpcvt):
+ * two's complement for signed; the integer indefinite on invalid. */
+uint64_t fp_to_int(struct fp_env *e, struct fp82 f, int is_signed, int trunc,
+		   unsigned bits);
 
 /* Comparisons per SDM fcmp: returns 1 if the relation holds. */
 enum fp_rel { FREL_EQ, FREL_LT, FREL_LE, FREL_UNORD };
@@ -109,5 +111,68 @@ struct fp82 fp_divide(struct fp_env *e, struct fp82 num, struct fp82 den);
 
 /* Register value as a normalized fp82 (exp 0 read as 0xc001). */
 struct fp82 fp_normalize(struct fp82 f);
+
+/* --- executor glue shared by fpu.c, fpu_par.c and frcpa.c ------------- */
+
+struct cpu;
+struct insn;
+
+#define FNOREG	0xff	/* "no register" for fpu_enter's operand list */
+
+/*
+ * Common prologue: Illegal Operation for a write to f0/f1 (target `f1`),
+ * Disabled FP-Register fault for any operand in a disabled partition.
+ * Returns nonzero when a fault was raised (its result in *rv).
+ */
+int fpu_enter(struct cpu *c, unsigned f1, unsigned a, unsigned b, unsigned d,
+	      int *rv);
+/* Raise an FP Fault if an enabled v/d/z occurred (nothing is written);
+ * `hi` is the high half of a parallel operation or NULL. */
+int fpu_faults(struct cpu *c, const struct fp_env *lo, const struct fp_env *hi,
+	       int *rv);
+/* Record flags in status field `sf` and raise an FP Trap for enabled
+ * o/u/i; returns what the executor returns. */
+int fpu_done(struct cpu *c, unsigned sf, const struct fp_env *lo,
+	     const struct fp_env *hi);
+void fpu_env(struct cpu *c, struct fp_env *e, unsigned sf, enum fp_pcsel pc);
+
+/* An integer-format result (exp 0x1003e, positive). */
+static inline struct fp82 fp_intval(uint64_t sig)
+{
+	struct fp82 r = { sig, FP82_EXP_INT, 0 };
+
+	return r;
+}
+
+/* Executors (decode_f.c builds the insn fields they read). */
+int fx_fma(struct cpu *c, const struct insn *in);
+int fx_fms(struct cpu *c, const struct insn *in);
+int fx_fnma(struct cpu *c, const struct insn *in);
+int fx_xma(struct cpu *c, const struct insn *in);
+int fx_fselect(struct cpu *c, const struct insn *in);
+int fx_fcmp(struct cpu *c, const struct insn *in);
+int fx_fclass(struct cpu *c, const struct insn *in);
+int fx_fminmax(struct cpu *c, const struct insn *in);
+int fx_fbit(struct cpu *c, const struct insn *in);
+int fx_fcvt_fx(struct cpu *c, const struct insn *in);
+int fx_fcvt_xf(struct cpu *c, const struct insn *in);
+int fx_fsetc(struct cpu *c, const struct insn *in);
+int fx_fclrf(struct cpu *c, const struct insn *in);
+int fx_fchkf(struct cpu *c, const struct insn *in);
+int fx_nop(struct cpu *c, const struct insn *in);
+int fx_break(struct cpu *c, const struct insn *in);
+int fx_frcpa(struct cpu *c, const struct insn *in);
+int fx_frsqrta(struct cpu *c, const struct insn *in);
+int fx_fprcpa(struct cpu *c, const struct insn *in);
+int fx_fprsqrta(struct cpu *c, const struct insn *in);
+/* fpu_par.c: parallel single-precision forms */
+int fx_fpma(struct cpu *c, const struct insn *in);	/* b: 0 fpma 1 fpms 2 fpnma */
+int fx_fpminmax(struct cpu *c, const struct insn *in);	/* b as fx_fminmax */
+int fx_fpcmp(struct cpu *c, const struct insn *in);	/* b: 0-7 eq..ord */
+int fx_fpmerge(struct cpu *c, const struct insn *in);	/* b: 0 s 1 ns 2 se */
+int fx_fpcvt(struct cpu *c, const struct insn *in);	/* b as fx_fcvt_fx */
+
+/* Parallel FP halves: f0 reads as +0.0 and f1 as 1.0 in both halves. */
+struct fp82 fpu_read_half(struct cpu *c, unsigned f, int hi);
 
 #endif
