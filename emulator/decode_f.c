@@ -426,7 +426,7 @@ void decode_f(uint64_t raw, struct insn *in)
 
 		in->p1 = (uint8_t)slot_bits(raw, 6, 6);
 		in->p2 = (uint8_t)slot_bits(raw, 27, 6);
-		in->imm2 = slot_bits(raw, 33, 2) << 7 | slot_bits(raw, 20, 7);
+		in->imm2 = slot_bits(raw, 20, 7) << 2 | slot_bits(raw, 33, 2);
 		if (unc)
 			in->flags |= IF_ALWAYS;
 		set(in, fx_fclass, unc ? &op_fclass_unc : &op_fclass, 0);

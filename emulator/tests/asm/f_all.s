@@ -130,5 +130,31 @@ f_all:
 	nop.f 0xfffff
 	hint.f 0x0
 	hint.f 0x12
+	fms f6=f7,f8,f0
+	fms f6=f7,f1,f0
+	fms f6=f7,f1,f9
+	fnma f6=f7,f1,f9
+	fpma f6=f7,f1,f0
+	fpma f6=f7,f1,f9
+	fpms f6=f7,f8,f0
+	fpms f6=f7,f1,f9
+	fpnma f6=f7,f1,f0
+	fmerge.s f6=f0,f0
+	fmerge.s f6=f7,f0
+	fmerge.ns f6=f0,f0
+	fmerge.se f6=f7,f7
+	fpmerge.s f6=f7,f7
+	fpmerge.se f6=f7,f7
+	xma.l f6=f7,f1,f0
+	xma.h f6=f7,f8,f0
+	fma f6=f1,f1,f0
+	fma f6=f0,f1,f0
+	fma.d f6=f7,f8,f0
+	fnma.s f6=f7,f8,f0
+	fclass.m p6,p7=f0,0x0
+	fmix.l f6=f7,f7
+	fselect f6=f7,f8,f0
+	fsetc 0x0,0x0
+	fma f6=f7,f8,f9
 1:
 	nop.f 0
