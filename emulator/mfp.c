@@ -229,7 +229,7 @@ static inline int do_lfetch(struct cpu *c, const struct insn *in, enum addr_form
 	if (in->imm2) {		/* .fault: architected faults, no data */
 		if (anat)
 			return cpu_nat_consumption(c, ISR_R | ISR_NA | ISR_NA_LFETCH);
-		r = mem_read(c, addr, 1, ACC_R | ACC_NONACCESS, &tmp);
+		r = mem_read(c, addr, 1, ACC_R | ACC_NONACCESS | ACC_NA_CODE(ISR_NA_LFETCH), &tmp);
 		if (r > 0)
 			return r;
 	}

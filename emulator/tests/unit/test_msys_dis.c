@@ -10,7 +10,7 @@
 
 #include "insn.h"
 #include "test/harness.h"
-#include "test_mem_ops_fake.h"
+#include "test_mem_ops_util.h"
 
 #include "test_msys_dis_data.h"
 
