@@ -400,27 +400,33 @@ static int translate_virtual(struct cpu *c, uint64_t va, unsigned acc,
 	return 0;
 }
 
+_Static_assert(FAST_R == ACC_R && FAST_W == ACC_W && FAST_X == ACC_X &&
+	       FAST_SEMA == ACC_SEMA, "fast-cache permissions mirror ACC_*");
+
+/* Everything but a fast-cache hit; kept out of line so the hit path
+ * needs no stack frame. */
+static __attribute__((noinline)) int translate_slow(struct cpu *c, uint64_t va,
+						     unsigned acc, uint64_t enable,
+						     uint64_t *pa, unsigned *ma)
+{
+	if (!(c->psr & enable))
+		return translate_physical(c, va, acc, pa, ma);
+	return translate_virtual(c, va, acc, pa, ma);
+}
+
 int mmu_translate(struct cpu *c, uint64_t va, unsigned size, unsigned acc,
 		  uint64_t *pa, unsigned *ma)
 {
-	bool x = acc & ACC_X;
-	uint64_t enable = x ? PSR_IT : (acc & ACC_RSE) ? PSR_RT : PSR_DT;
+	uint64_t enable = (acc & ACC_X) ? PSR_IT : (acc & ACC_RSE) ? PSR_RT : PSR_DT;
+	const struct tlb *t = c->tlb;
 
 	(void)size;	/* the caller splits accesses that cross 4 KB */
-	if (!(c->psr & enable))
-		return translate_physical(c, va, acc, pa, ma);
-	if (c->tlb && !(acc & (ACC_RSE | ACC_NONACCESS))) {
+	if ((c->psr & enable) && t && !(acc & (ACC_RSE | ACC_NONACCESS))) {
 		uint64_t vp = va >> FAST_PAGE_SHIFT;
-		const struct fast_ent *fe = (x ? c->tlb->fast_i : c->tlb->fast_d) +
+		const struct fast_ent *fe = ((acc & ACC_X) ? t->fast_i : t->fast_d) +
 					    (vp & (FAST_SIZE - 1));
-		unsigned need = x ? FAST_X : 0;
+		unsigned need = acc & (FAST_R | FAST_W | FAST_X | FAST_SEMA);
 
-		if (acc & ACC_R)
-			need |= FAST_R;
-		if (acc & ACC_W)
-			need |= FAST_W;
-		if (acc & ACC_SEMA)
-			need |= FAST_SEMA;
 		if (fe->vpage == vp && fe->key == fast_key(c) &&
 		    (fe->perm & need) == need) {
 			*pa = fe->pa | (va & ((1ULL << FAST_PAGE_SHIFT) - 1));
@@ -428,7 +434,7 @@ int mmu_translate(struct cpu *c, uint64_t va, unsigned size, unsigned acc,
 			return 0;
 		}
 	}
-	return translate_virtual(c, va, acc, pa, ma);
+	return translate_slow(c, va, acc, enable, pa, ma);
 }
 
 /* --- global purge hook -------------------------------------------------- */

@@ -394,7 +394,9 @@ int sys_fc(struct cpu *c, uint64_t va, bool icache)
 	int r;
 
 	(void)icache;
-	r = mmu_translate(c, va, 1, ACC_NONACCESS | ACC_NA_CODE(ISR_NA_FC), &pa, &ma);
+	/* fc reports as a read (ISR.r) of a non-access kind */
+	r = mmu_translate(c, va, 1, ACC_R | ACC_NONACCESS | ACC_NA_CODE(ISR_NA_FC),
+			  &pa, &ma);
 	if (r)
 		return r;
 	code_invalidate(c, pa & ~(uint64_t)(FC_LINE - 1), FC_LINE);

@@ -53,10 +53,12 @@ struct tc {
 
 /* Fast cache entry: a 4 KB virtual page that passed every check for the
  * accesses in `perm` under the PSR/epoch snapshot `key`. */
-#define FAST_R	1u
-#define FAST_W	2u
-#define FAST_X	4u
-#define FAST_SEMA 8u	/* WB: semaphores allowed */
+/* Permission bits equal the ACC_* bits of mem.h (checked in mmu.c), so
+ * the fast path tests `perm & acc` without translating. */
+#define FAST_R	0x01u
+#define FAST_W	0x02u
+#define FAST_X	0x04u
+#define FAST_SEMA 0x40u	/* WB: semaphores allowed */
 struct fast_ent {
 	uint64_t vpage;		/* va >> 12 (region bits included) */
 	uint64_t key;		/* PSR bits the checks depend on | epoch << 48 */

@@ -307,7 +307,7 @@ static void test_epc_fc(void)
 	c->slot = 0;
 	CHECK_EQ(sys_fc(c, 0x2000000000004000ULL, false), X_FAULT);
 	CHECK_EQ(c->ip, T_IVA + 0x1000);
-	CHECK_EQ(c->cr[CR_ISR], ISR_NA | ISR_NA_FC);
+	CHECK_EQ(c->cr[CR_ISR], ISR_R | ISR_NA | ISR_NA_FC);
 	CHECK_EQ(t_inval_calls, 1);
 	TEST_END();
 	t_free(c);
