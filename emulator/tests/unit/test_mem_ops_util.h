@@ -42,7 +42,7 @@ static int record_fault(struct cpu *c, const struct fault *f)
 }
 
 /* A user-mode CPU (CPL 3) with a 16-register frame and empty memory. */
-static void fake_reset(struct cpu *c)
+static inline void fake_reset(struct cpu *c)
 {
 	memset(c, 0, sizeof(*c));
 	cpu_init_maps(c);
@@ -64,7 +64,7 @@ static void fake_reset(struct cpu *c)
 }
 
 /* Decode one M slot and execute it (qp assumed true). */
-static int run_m(struct cpu *c, uint64_t raw)
+static inline int run_m(struct cpu *c, uint64_t raw)
 {
 	struct insn in;
 
@@ -73,7 +73,7 @@ static int run_m(struct cpu *c, uint64_t raw)
 	return in.exec(c, &in);
 }
 
-static uint64_t peek(uint64_t va, unsigned size)
+static inline uint64_t peek(uint64_t va, unsigned size)
 {
 	uint8_t b[8] = { 0 };
 	uint64_t v = 0;
@@ -85,7 +85,7 @@ static uint64_t peek(uint64_t va, unsigned size)
 	return v;
 }
 
-static void poke(uint64_t va, unsigned size, uint64_t v)
+static inline void poke(uint64_t va, unsigned size, uint64_t v)
 {
 	uint8_t b[8];
 	unsigned i;
@@ -97,7 +97,7 @@ static void poke(uint64_t va, unsigned size, uint64_t v)
 
 /* Encoders for the M-unit formats (SDM Vol. 3 4.4), used to build slots
  * without an assembler: op, x6/hint/m/x and register fields. */
-static uint64_t enc_m(unsigned op, unsigned m, unsigned x6, unsigned hint, unsigned x,
+static inline uint64_t enc_m(unsigned op, unsigned m, unsigned x6, unsigned hint, unsigned x,
 		      unsigned r3, unsigned r2, unsigned r1)
 {
 	return ((uint64_t)op << 37) | ((uint64_t)m << 36) | ((uint64_t)x6 << 30) |
@@ -106,7 +106,7 @@ static uint64_t enc_m(unsigned op, unsigned m, unsigned x6, unsigned hint, unsig
 }
 
 /* Immediate post-increment: loads put imm7b in 19:13, stores in 12:6. */
-static uint64_t enc_ld_imm(unsigned x6, unsigned r1, unsigned r3, int imm9, bool fp)
+static inline uint64_t enc_ld_imm(unsigned x6, unsigned r1, unsigned r3, int imm9, bool fp)
 {
 	uint64_t u = (uint64_t)imm9 & 0x1ff;
 
@@ -114,7 +114,7 @@ static uint64_t enc_ld_imm(unsigned x6, unsigned r1, unsigned r3, int imm9, bool
 		     r3, (unsigned)u & 0x7f, r1);
 }
 
-static uint64_t enc_st_imm(unsigned x6, unsigned r3, unsigned r2, int imm9, bool fp)
+static inline uint64_t enc_st_imm(unsigned x6, unsigned r3, unsigned r2, int imm9, bool fp)
 {
 	uint64_t u = (uint64_t)imm9 & 0x1ff;
 

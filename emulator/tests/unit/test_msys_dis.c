@@ -16,12 +16,6 @@
 
 int main(void)
 {
-	(void)fake_reset;
-	(void)run_m;
-	(void)peek;
-	(void)poke;
-	(void)enc_ld_imm;
-	(void)enc_st_imm;
 	size_t i;
 	char buf[200];
 
