@@ -256,7 +256,10 @@ static int mmu_miss(struct cpu *c, uint64_t va, unsigned acc)
 {
 	uint64_t rr = c->rr[VA_REGION(va)];
 	uint64_t pta = c->cr[CR_PTA];
-	bool walker = (pta & PTA_VE) && (rr & RR_VE);
+	/* a probe at PSR.dt = 0 has no walker either: Alternate Data TLB */
+	bool walker = (pta & PTA_VE) && (rr & RR_VE) &&
+		      ((acc & ACC_X) || (c->psr & PSR_DT) || !(acc & ACC_NONACCESS) ||
+		       ((acc >> ACC_NA_CODE_SHIFT) & 0xf) != ISR_NA_PROBE);
 	bool x = acc & ACC_X;
 	unsigned vector, flags = walker ? FF_IHA : 0;
 	uint64_t iha = 0;
@@ -767,8 +770,10 @@ int sys_tak(struct cpu *c, uint64_t va, uint64_t *out)
 
 /*
  * probe.r/.w/.rw (acc = ACC_R/ACC_W): *out = 1 when the access would be
- * allowed at privilege level max(pl, CPL).  A missing translation raises
- * the TLB fault; the .fault forms raise every fault the access would.
+ * allowed at privilege level max(pl, CPL).  The DTLB is queried; a missing
+ * translation raises the TLB fault (Alternate at PSR.dt = 0).  The .fault
+ * forms raise every fault the access would, and do nothing at PSR.dt = 0
+ * (the address is then physical).  An unimplemented address reads 0.
  */
 int sys_probe(struct cpu *c, uint64_t va, unsigned pl, unsigned acc, bool fault,
 	      uint64_t *out)
@@ -782,6 +787,12 @@ int sys_probe(struct cpu *c, uint64_t va, unsigned pl, unsigned acc, bool fault,
 	pl &= 3;
 	if (pl < cpl)
 		pl = cpl;
+	if (fault && !(c->psr & PSR_DT))
+		return X_NEXT;
+	if (!fault && !va_implemented(va)) {
+		*out = 0;
+		return X_NEXT;
+	}
 	r = nonaccess_lookup(c, va, a, &e);
 	if (r)
 		return r;

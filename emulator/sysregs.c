@@ -115,13 +115,13 @@ int sys_mov_to_cr(struct cpu *c, unsigned cr, uint64_t v)
 {
 	const struct cr_desc *d = cr < 128 ? &cr_table[cr] : NULL;
 
-	if (!d || d->kind == CRK_NONE || d->kind == CRK_RO)
+	/* Reserved, read-only, and interruption registers at PSR.ic = 1 are
+	 * Illegal Operation before the privilege check (SDM mov cr). */
+	if (!d || d->kind == CRK_NONE || d->kind == CRK_RO ||
+	    (d->kind == CRK_INTR && (c->psr & PSR_IC)))
 		return cpu_illegal_op(c);
 	if (!privileged(c))
 		return cpu_priv_op(c);
-	/* Interruption registers are only accessible with PSR.ic = 0. */
-	if (d->kind == CRK_INTR && (c->psr & PSR_IC))
-		return cpu_illegal_op(c);
 	if ((v & d->rsvd) || (cr == CR_PTA && !pta_ok(v)))
 		return cpu_reserved_reg(c);
 	v &= ~d->ignored;
@@ -136,12 +136,10 @@ int sys_mov_from_cr(struct cpu *c, unsigned cr, uint64_t *v)
 {
 	const struct cr_desc *d = cr < 128 ? &cr_table[cr] : NULL;
 
-	if (!d || d->kind == CRK_NONE)
+	if (!d || d->kind == CRK_NONE || (d->kind == CRK_INTR && (c->psr & PSR_IC)))
 		return cpu_illegal_op(c);
 	if (!privileged(c))
 		return cpu_priv_op(c);
-	if (d->kind == CRK_INTR && (c->psr & PSR_IC))
-		return cpu_illegal_op(c);
 	*v = (d->kind == CRK_LSAPIC || d->kind == CRK_RO) ? lsapic_read(c, cr)
 							  : c->cr[cr];
 	return X_NEXT;

@@ -630,6 +630,17 @@ static void test_thash_tpa_probe(void)
 	CHECK_EQ(sys_probe(c, VA1 + 0x40000, 0, ACC_R, false, &v), X_FAULT);
 	CHECK_EQ(c->ip, T_IVA + 0x0800);
 	CHECK_EQ(c->cr[CR_ISR], ISR_R | ISR_NA | ISR_NA_PROBE | EI(1));
+	/* PSR.dt = 0: a regular probe still queries the DTLB, and a miss is an
+	 * Alternate Data TLB fault even with the walker enabled ... */
+	resume(c, run & ~PSR_DT);
+	CHECK_EQ(sys_probe(c, VA1, 0, ACC_R, false, &v), X_NEXT);
+	CHECK_EQ(v, 1);
+	CHECK_EQ(sys_probe(c, VA1 + 0x40000, 0, ACC_R, false, &v), X_FAULT);
+	CHECK_EQ(c->ip, T_IVA + 0x1000);
+	/* ... while the fault form treats the address as physical */
+	resume(c, run & ~PSR_DT);
+	CHECK_EQ(sys_probe(c, VA1 + 0x40000, 0, ACC_W, true, &v), X_NEXT);
+	CHECK_EQ(c->ip, 0xa000000000010000ULL);
 	TEST_END();
 
 	TEST_BEGIN("tak: key of the translation, 1 without one");

@@ -61,6 +61,8 @@ static void test_cr(void)
 	saved_psr = c->psr;
 	CHECK_GE(sys_mov_to_cr(c, CR_DCR, 0), GEX_PRIV_OP);
 	CHECK_GE(sys_mov_from_cr(c, CR_ITM, &v), GEX_PRIV_OP);
+	/* the ic rule is an Illegal Operation checked before privilege */
+	CHECK_GE(sys_mov_from_cr(c, CR_IIP, &v), GEX_ILLEGAL_OP);
 	TEST_END();
 	t_free(c);
 }
