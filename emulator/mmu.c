@@ -22,8 +22,7 @@
 
 /* PSR bits a successful translation depends on: a fast-cache entry is
  * only valid under the same values (plus the flush epoch in bits 63:48). */
-#define FAST_KEY_PSR	(PSR_CPL | PSR_IT | PSR_DT | PSR_RT | PSR_DA | \
-			 PSR_DD | PSR_IA)
+#define FAST_KEY_PSR	(PSR_CPL | PSR_IT | PSR_DT | PSR_RT | PSR_DA | PSR_IA)
 #define EPOCH_SHIFT	48
 #define EPOCH_MAX	0xffffULL
 
@@ -339,7 +338,9 @@ static int mmu_check(struct cpu *c, const struct tlb_entry *e, uint64_t va,
 	if ((tlb_rights(pte_ar(pte), pte_pl(pte), pl) & need) != need)
 		return mmu_raise(c, x ? IVT_IACCESS_RIGHTS : IVT_DACCESS_RIGHTS,
 				 DCR_DR, va, acc, isr, 0, 0);
-	if ((acc & ACC_W) && !(pte & PTE_D) && !(c->psr & PSR_DD))
+	/* PSR.da disables both Data Access-bit and Dirty-bit faults
+	 * (PSR.dd is the data *debug* fault disable). */
+	if ((acc & ACC_W) && !(pte & PTE_D) && !(c->psr & PSR_DA))
 		return mmu_raise(c, IVT_DIRTY_BIT, DCR_DD, va, acc, isr, 0, 0);
 	if (!(pte & PTE_A) && !(c->psr & (x ? PSR_IA : PSR_DA)))
 		return mmu_raise(c, x ? IVT_IACCESS_BIT : IVT_DACCESS_BIT,
@@ -364,7 +365,7 @@ static void fast_fill(struct cpu *c, const struct tlb_entry *e, uint64_t va,
 
 	if (!(pte & PTE_A) && !(c->psr & (x ? PSR_IA : PSR_DA)))
 		return;
-	if (!(pte & PTE_D) && !(c->psr & PSR_DD))
+	if (!(pte & PTE_D) && !(c->psr & PSR_DA))
 		perm &= ~FAST_W;
 	if (pte_ma(pte) == MA_WB)
 		perm |= FAST_SEMA;
@@ -549,10 +550,10 @@ static int make_entry(struct cpu *c, uint64_t pte, struct tlb_entry *ne)
 	uint64_t itir = c->cr[CR_ITIR], ifa = c->cr[CR_IFA];
 	unsigned ps = ITIR_PS(itir);
 
-	if (psr_cpl(c->psr) != 0)
-		return cpu_priv_op(c);
 	if (c->psr & PSR_IC)
 		return cpu_illegal_op(c);
+	if (psr_cpl(c->psr) != 0)
+		return cpu_priv_op(c);
 	if ((itir & ITIR_RSVD_MASK) || !ia64_page_size_ok(ps) || pte_reserved(pte))
 		return cpu_reserved_reg(c);
 	ne->ps = (uint8_t)ps;
@@ -603,6 +604,10 @@ int sys_itr(struct cpu *c, bool instr, uint64_t slot, uint64_t pte)
 	struct tlb_entry ne, *tr = instr ? t->itr : t->dtr;
 	int r;
 
+	/* SDM order: ic (Illegal Operation), CPL, then the slot number and
+	 * the fields (Reserved Register/Field). */
+	if (c->psr & PSR_IC)
+		return cpu_illegal_op(c);
 	if (psr_cpl(c->psr) != 0)
 		return cpu_priv_op(c);
 	if (slot >= TLB_NTR)

@@ -216,9 +216,10 @@ static void test_miss_vectors(void)
 	t_free(c);
 }
 
-/* Insert one data page at VA1 and check the fault of one access. */
-static void prot_case(const char *name, uint64_t pte, unsigned cpl, unsigned acc,
-		      unsigned vector, uint64_t isr)
+/* Insert one page at VA1 and check the fault of one access made at CPL
+ * `cpl` with the extra PSR bits `psr`. */
+static void prot_case_full(const char *name, uint64_t pte, unsigned cpl,
+			   uint64_t psr, unsigned acc, unsigned vector, uint64_t isr)
 {
 	struct cpu *c = t_cpu();
 	uint64_t pa;
@@ -227,7 +228,7 @@ static void prot_case(const char *name, uint64_t pte, unsigned cpl, unsigned acc
 	TEST_BEGIN(name);
 	setup_region1(c, 1);
 	CHECK_EQ(t_itc(c, (acc & ACC_X) != 0, VA1, 14, pte), X_NEXT);
-	resume(c, PSR_IC | PSR_DT | PSR_IT | PSR_RT);
+	resume(c, PSR_IC | PSR_DT | PSR_IT | PSR_RT | psr);
 	t_set_cpl(c, cpl);
 	r = tr(c, VA1 + 0x20, acc, &pa, NULL);
 	if (vector == ~0u) {
@@ -247,6 +248,18 @@ static void prot_case(const char *name, uint64_t pte, unsigned cpl, unsigned acc
 
 #define OK	(~0u)
 
+static void prot_case(const char *name, uint64_t pte, unsigned cpl, unsigned acc,
+		      unsigned vector, uint64_t isr)
+{
+	prot_case_full(name, pte, cpl, 0, acc, vector, isr);
+}
+
+static void prot_case_psr(const char *name, uint64_t pte, uint64_t psr,
+			  unsigned acc, unsigned vector, uint64_t isr)
+{
+	prot_case_full(name, pte, 0, psr, acc, vector, isr);
+}
+
 static void test_protection(void)
 {
 	const uint64_t pa = 0x1234000;
@@ -261,6 +274,12 @@ static void test_protection(void)
 	prot_case("D = 0 write: Dirty Bit", t_pte(pa, 0, AR_RW) & ~PTE_D, 0,
 		  ACC_W, 0x2000, ISR_W);
 	prot_case("D = 0 read is fine", t_pte(pa, 0, AR_RW) & ~PTE_D, 0, ACC_R, OK, 0);
+	prot_case_psr("D = 0 write with PSR.da: no Dirty Bit fault",
+		      t_pte(pa, 0, AR_RW) & ~PTE_D, PSR_DA, ACC_W, OK, 0);
+	prot_case_psr("D = 0 write with PSR.dd (debug): Dirty Bit fault",
+		      t_pte(pa, 0, AR_RW) & ~PTE_D, PSR_DD, ACC_W, 0x2000, ISR_W);
+	prot_case_psr("A = 0 fetch with PSR.ia: no Access Bit fault",
+		      t_pte(pa, 0, AR_RX) & ~PTE_A, PSR_IA, ACC_X, OK, 0);
 	prot_case("A = 0 read: Data Access Bit", t_pte(pa, 0, AR_RW) & ~PTE_A, 0,
 		  ACC_R, 0x2800, ISR_R);
 	prot_case("A = 0 fetch: Instruction Access Bit", t_pte(pa, 0, AR_RX) & ~PTE_A,
@@ -417,6 +436,11 @@ static void test_tr(void)
 	c->cr[CR_IFA] = VA1;
 	c->cr[CR_ITIR] = 14 << 2;
 	CHECK_EQ(sys_itc(c, false, t_pte(0, 0, AR_RW)), X_FAULT);	/* ic = 1 */
+	CHECK_EQ(c->cr[CR_ISR] & 0xff, GEX_ILLEGAL_OP);
+	/* ic = 1 is an Illegal Operation even at CPL 3 (checked first) */
+	resume(c, run);
+	t_set_cpl(c, 3);
+	CHECK_EQ(sys_itr(c, true, 0, t_pte(0, 0, AR_RW)), X_FAULT);
 	CHECK_EQ(c->cr[CR_ISR] & 0xff, GEX_ILLEGAL_OP);
 	resume(c, run & ~PSR_IC);
 	t_set_cpl(c, 3);
