@@ -105,6 +105,8 @@ static inline struct fp82 fp_quiet(struct fp82 f)
 }
 
 /* frcpa.c: architected approximations and their slow-path divisions. */
+unsigned fp_recip_table(unsigned index);	/* 10-bit entries */
+unsigned fp_rsqrt_table(unsigned index);
 struct fp82 fp_recip_approx(struct fp82 den_normalized);
 struct fp82 fp_rsqrt_approx(struct fp82 root_normalized);
 struct fp82 fp_divide(struct fp_env *e, struct fp82 num, struct fp82 den);
