@@ -358,7 +358,7 @@ int sys_bsw(struct cpu *c, int bank)
 /*
  * epc: Illegal Operation if PFS.ppl < CPL; otherwise, when the bundle
  * lies on an execute-only (ar = 7) page whose pl is more privileged than
- * CPL, CPL becomes that pl.
+ * CPL, CPL becomes that pl; with PSR.it = 0 CPL becomes 0.
  */
 int sys_epc(struct cpu *c)
 {
@@ -368,8 +368,10 @@ int sys_epc(struct cpu *c)
 
 	if (ppl < cpl)
 		return cpu_illegal_op(c);
-	if (!(c->psr & PSR_IT))
+	if (!(c->psr & PSR_IT)) {		/* physical: promote to PL 0 */
+		c->psr &= ~PSR_CPL;
 		return X_NEXT;
+	}
 	e = mmu_lookup(c, true, c->ip);
 	if (e && (e->pte & PTE_P) && pte_ar(e->pte) == AR_X_PROMOTE &&
 	    pte_pl(e->pte) < cpl)

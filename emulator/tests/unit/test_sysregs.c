@@ -294,6 +294,10 @@ static void test_epc_fc(void)
 	c->ar[AR_PFS] = 3ULL << PFS_PPL_SHIFT;
 	CHECK_EQ(sys_epc(c), X_NEXT);
 	CHECK_EQ(psr_cpl(c->psr), 3);
+	/* instruction translation off: CPL 0 */
+	c->psr &= ~PSR_IT;
+	CHECK_EQ(sys_epc(c), X_NEXT);
+	CHECK_EQ(psr_cpl(c->psr), 0);
 	TEST_END();
 
 	TEST_BEGIN("fc: non-access translation, invalidates the 128-byte line");
