@@ -343,12 +343,12 @@ struct fp82 fp_fma(struct fp_env *e, struct fp82 a, struct fp82 b,
 	if (ca >= FPC_QNAN || cb >= FPC_QNAN || cc >= FPC_QNAN) {
 		if (ca == FPC_SNAN || cb == FPC_SNAN || cc == FPC_SNAN)
 			e->flags |= FPE_V;
-		/* propagation order of the SDM: f3, f4, then f2 */
-		if (ca >= FPC_QNAN)
-			return fp_quiet(a);
+		/* propagation order of the SDM: f4 (b), f2 (c), then f3 (a) */
 		if (cb >= FPC_QNAN)
 			return fp_quiet(b);
-		return fp_quiet(c);
+		if (cc >= FPC_QNAN)
+			return fp_quiet(c);
+		return fp_quiet(a);
 	}
 	if (pinf && pzero)
 		return indefinite(e);

@@ -17,13 +17,17 @@
 #include "insn.h"
 #include "interrupt.h"
 
-/* ISR.code bits for FP faults/traps: scalar and low half, high half. */
-#define ISR_FAULT_SHIFT_HI	4
+/*
+ * ISR.code for FP Faults: one bit per half, priority swa > v > z > d
+ * (v=1, d=2, z=4); scalar ops and the high half use bits 3:0, the low
+ * half of a parallel op bits 7:4.  FP Traps: o/u/i/fpa at bits 11-14 for
+ * scalar ops and the high half, bits 7-10 for the low half.
+ */
 #define ISR_TRAP_O		0x0800
 #define ISR_TRAP_U		0x1000
 #define ISR_TRAP_I		0x2000
 #define ISR_TRAP_FPA		0x4000
-#define ISR_TRAP_HI_SHIFT	4	/* high half: o/u/i/fpa at 0x80..0x400 */
+#define ISR_LO_HALF_SHIFT	4
 
 /* --- shared glue ------------------------------------------------------------ */
 
@@ -58,14 +62,27 @@ void fpu_env(struct cpu *c, struct fp_env *e, unsigned sf, enum fp_pcsel pc)
 	fp_env_init(e, c->ar[AR_FPSR], sf, pc);
 }
 
+static unsigned fault_code(const struct fp_env *e)
+{
+	unsigned f = e->flags & e->enabled & FPE_FAULTS;
+
+	if (f & FPE_V)
+		return FPE_V;
+	if (f & FPE_Z)
+		return FPE_Z;
+	return f & FPE_D;
+}
+
 int fpu_faults(struct cpu *c, const struct fp_env *lo, const struct fp_env *hi,
 	       int *rv)
 {
-	unsigned code = lo->flags & lo->enabled & FPE_FAULTS;
 	struct fault f = { .vector = IVT_FP_FAULT };
+	unsigned code;
 
-	if (hi)
-		code |= (hi->flags & hi->enabled & FPE_FAULTS) << ISR_FAULT_SHIFT_HI;
+	if (hi)		/* parallel: high half in 3:0, low half in 7:4 */
+		code = fault_code(hi) | fault_code(lo) << ISR_LO_HALF_SHIFT;
+	else
+		code = fault_code(lo);
 	if (!code)
 		return 0;
 	f.isr = code;
@@ -97,9 +114,10 @@ int fpu_done(struct cpu *c, unsigned sf, const struct fp_env *lo,
 	struct fault f = { .vector = IVT_FP_TRAP, .flags = FF_TRAP };
 
 	c->ar[AR_FPSR] |= (uint64_t)(flags & 0x3f) << (FPSR_SF_SHIFT(sf) + 7);
-	code = trap_code(lo);
-	if (hi)
-		code |= trap_code(hi) >> ISR_TRAP_HI_SHIFT;
+	if (hi)		/* parallel: high half at 14:11, low half at 10:7 */
+		code = trap_code(hi) | trap_code(lo) >> ISR_LO_HALF_SHIFT;
+	else
+		code = trap_code(lo);
 	if (!code)
 		return X_NEXT;
 	f.isr = code;

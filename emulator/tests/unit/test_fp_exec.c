@@ -381,6 +381,16 @@ static void test_rounding(void)
 	run(fx_fma, 6, 0, 8, 1, 1, FP_PC_SF);
 	CHECK(same(fr_get(&cpu, 6), 0, 0x1ffff, 0xc000010000000000ULL));
 	CHECK(sf_flags(1) & FPE_V);
+	/* NaN propagation priority: f4, then f2, then f3 */
+	fr_set(&cpu, 8, fp_from_single(0x7fc00001));
+	fr_set(&cpu, 9, fp_from_single(0x7fc00002));
+	fr_set(&cpu, 10, fp_from_single(0x7fc00003));
+	run(fx_fma, 6, 10, 8, 9, 0, FP_PC_SF);
+	CHECK_EQ(fp_to_single(fr_get(&cpu, 6)), 0x7fc00002);
+	run(fx_fma, 6, 10, 8, 1, 0, FP_PC_SF);
+	CHECK_EQ(fp_to_single(fr_get(&cpu, 6)), 0x7fc00003);
+	run(fx_fma, 6, 0, 8, 1, 0, FP_PC_SF);
+	CHECK_EQ(fp_to_single(fr_get(&cpu, 6)), 0x7fc00001);
 	TEST_END();
 }
 
@@ -514,6 +524,7 @@ static void test_faults(void)
 	fr_set(&cpu, 9, fp_from_single(0x3eaaaaab));
 	CHECK_EQ(run(fx_fma, 6, 0, 8, 9, 0, FP_PC_S), X_FAULT);
 	CHECK_EQ(last_vector, 0x5d00);
+	CHECK_EQ(last_isr & 0x7800, 0x2000);		/* i, not o/u */
 	CHECK(fr_get(&cpu, 6).exp == 0xffff);
 	/* psr.dfh: f32 is disabled */
 	reset();
