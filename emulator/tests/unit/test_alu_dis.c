@@ -11,7 +11,6 @@
 #include "alu.h"
 #include "insn.h"
 #include "test/harness.h"
-#include "test_alu_fakes.h"
 
 struct ai_dis_case {
 	uint64_t addr;		/* bundle address in the object (for targets) */

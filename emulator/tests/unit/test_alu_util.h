@@ -15,7 +15,6 @@
 #include "cpu.h"
 #include "insn.h"
 #include "interrupt.h"
-#include "test_alu_fakes.h"
 
 static struct cpu tc;
 static unsigned t_vector;	/* vector of the last fault, ~0 if none */
