@@ -83,7 +83,8 @@ static int x_mov_from_ar(struct cpu *c, const struct insn *in)
 	return X_NEXT;
 }
 
-/* Write a "mov r1 = ..." result after the callee succeeded. */
+/* Write a "mov r1 = ..." result after the callee succeeded (call the
+ * callee first: argument evaluation order is unspecified). */
 static int put_r1(struct cpu *c, const struct insn *in, int r, uint64_t v, bool nat)
 {
 	if (r)
@@ -109,10 +110,12 @@ static int x_mov_to_cr(struct cpu *c, const struct insn *in)
 static int x_mov_from_cr(struct cpu *c, const struct insn *in)
 {
 	uint64_t v = 0;
+	int r;
 
 	if (m_gr_out_of_frame(c, in->r1))
 		return cpu_illegal_op(c);
-	return put_r1(c, in, sys_mov_from_cr(c, in->r3, &v), v, false);
+	r = sys_mov_from_cr(c, in->r3, &v);
+	return put_r1(c, in, r, v, false);
 }
 
 static int x_mov_to_rr(struct cpu *c, const struct insn *in)
@@ -125,12 +128,14 @@ static int x_mov_to_rr(struct cpu *c, const struct insn *in)
 static int x_mov_from_rr(struct cpu *c, const struct insn *in)
 {
 	uint64_t v = 0;
+	int r;
 
 	if (m_gr_out_of_frame(c, in->r1))
 		return cpu_illegal_op(c);
 	if (SRC_NAT(c, in, gr_nat(c, in->r3)))
 		return cpu_nat_consumption(c, 0);
-	return put_r1(c, in, sys_mov_from_rr(c, gr_get(c, in->r3), &v), v, false);
+	r = sys_mov_from_rr(c, gr_get(c, in->r3), &v);
+	return put_r1(c, in, r, v, false);
 }
 
 static int x_mov_to_ireg(struct cpu *c, const struct insn *in)
@@ -144,6 +149,7 @@ static int x_mov_to_ireg(struct cpu *c, const struct insn *in)
 static int x_mov_from_ireg(struct cpu *c, const struct insn *in)
 {
 	uint64_t v = 0;
+	int r;
 	bool nat = gr_nat(c, in->r3);
 
 	if (m_gr_out_of_frame(c, in->r1))
@@ -152,8 +158,8 @@ static int x_mov_from_ireg(struct cpu *c, const struct insn *in)
 	 * NaT index faults there; the callee decides the others' privilege. */
 	if (nat && (priv_mode(c) || in->a == IREG_CPUID || in->a == IREG_PMD))
 		return cpu_nat_consumption(c, 0);
-	return put_r1(c, in, sys_mov_from_ireg(c, (enum sys_ireg)in->a, gr_get(c, in->r3), &v),
-		      v, false);
+	r = sys_mov_from_ireg(c, (enum sys_ireg)in->a, gr_get(c, in->r3), &v);
+	return put_r1(c, in, r, v, false);
 }
 
 static int x_mov_to_psr_l(struct cpu *c, const struct insn *in)
@@ -173,19 +179,23 @@ static int x_mov_to_psr_um(struct cpu *c, const struct insn *in)
 static int x_mov_from_psr(struct cpu *c, const struct insn *in)
 {
 	uint64_t v = 0;
+	int r;
 
 	if (m_gr_out_of_frame(c, in->r1))
 		return cpu_illegal_op(c);
-	return put_r1(c, in, sys_mov_from_psr(c, &v), v, false);
+	r = sys_mov_from_psr(c, &v);
+	return put_r1(c, in, r, v, false);
 }
 
 static int x_mov_from_psr_um(struct cpu *c, const struct insn *in)
 {
 	uint64_t v = 0;
+	int r;
 
 	if (m_gr_out_of_frame(c, in->r1))
 		return cpu_illegal_op(c);
-	return put_r1(c, in, sys_mov_from_psr_um(c, &v), v, false);
+	r = sys_mov_from_psr_um(c, &v);
+	return put_r1(c, in, r, v, false);
 }
 
 static int x_itc(struct cpu *c, const struct insn *in)
