@@ -285,6 +285,27 @@ static int mmu_natpage(struct cpu *c, uint64_t va, unsigned acc)
 
 /* --- translation -------------------------------------------------------- */
 
+/* WB and WC are speculative attributes; UC/UCE are not (SDM Vol. 2, 4.4). */
+static inline bool ma_speculative(unsigned ma)
+{
+	return ma == MA_WB || ma == MA_WC;
+}
+
+/*
+ * Memory-attribute checks after a successful translation: a control-
+ * speculative load from non-speculative memory defers (NaT, no access);
+ * a semaphore needs WB (else Unsupported Data Reference).
+ */
+static int attr_check(struct cpu *c, uint64_t va, unsigned acc, unsigned ma)
+{
+	if ((acc & ACC_SPEC) && !ma_speculative(ma))
+		return -1;
+	if ((acc & ACC_SEMA) && ma != MA_WB)
+		return mmu_raise(c, IVT_UNSUPPORTED_DATA_REF, 0, va, acc,
+				 mmu_isr_bits(acc), 0, 0);
+	return 0;
+}
+
 static int translate_physical(struct cpu *c, uint64_t va, unsigned acc,
 			      uint64_t *pa, unsigned *ma)
 {
@@ -292,10 +313,7 @@ static int translate_physical(struct cpu *c, uint64_t va, unsigned acc,
 		return unimplemented(c, va, acc);
 	*pa = va & PHYS_ADDR_MASK;
 	*ma = (va >> 63) ? MA_UC : MA_WB;
-	if ((acc & ACC_SEMA) && *ma != MA_WB)
-		return mmu_raise(c, IVT_UNSUPPORTED_DATA_REF, 0, va, acc,
-				 mmu_isr_bits(acc), 0, 0);
-	return 0;
+	return attr_check(c, va, acc, *ma);
 }
 
 /* Checks that apply to this access kind: non-access fc/tpa/tak/probe
@@ -369,6 +387,8 @@ static void fast_fill(struct cpu *c, const struct tlb_entry *e, uint64_t va,
 		perm &= ~FAST_W;
 	if (pte_ma(pte) == MA_WB)
 		perm |= FAST_SEMA;
+	if (ma_speculative(pte_ma(pte)))
+		perm |= FAST_SPEC;
 	fe->vpage = vp;
 	fe->key = fast_key(c);
 	fe->pa = pa & ~((1ULL << FAST_PAGE_SHIFT) - 1);
@@ -396,16 +416,17 @@ static int translate_virtual(struct cpu *c, uint64_t va, unsigned acc,
 		return r;
 	*pa = tlb_entry_pa(e, va);
 	*ma = pte_ma(e->pte);
-	if ((acc & ACC_SEMA) && *ma != MA_WB)
-		return mmu_raise(c, IVT_UNSUPPORTED_DATA_REF, 0, va, acc,
-				 mmu_isr_bits(acc), 0, 0);
+	r = attr_check(c, va, acc, *ma);
+	if (r)
+		return r;
 	if (!(acc & (ACC_RSE | ACC_NONACCESS)))
 		fast_fill(c, e, va, x, *pa);
 	return 0;
 }
 
 _Static_assert(FAST_R == ACC_R && FAST_W == ACC_W && FAST_X == ACC_X &&
-	       FAST_SEMA == ACC_SEMA, "fast-cache permissions mirror ACC_*");
+	       FAST_SPEC == ACC_SPEC && FAST_SEMA == ACC_SEMA,
+	       "fast-cache permissions mirror ACC_*");
 
 /* Everything but a fast-cache hit; kept out of line so the hit path
  * needs no stack frame. */
@@ -429,7 +450,7 @@ int mmu_translate(struct cpu *c, uint64_t va, unsigned size, unsigned acc,
 		uint64_t vp = va >> FAST_PAGE_SHIFT;
 		const struct fast_ent *fe = ((acc & ACC_X) ? t->fast_i : t->fast_d) +
 					    (vp & (FAST_SIZE - 1));
-		unsigned need = acc & (FAST_R | FAST_W | FAST_X | FAST_SEMA);
+		unsigned need = acc & (FAST_R | FAST_W | FAST_X | FAST_SPEC | FAST_SEMA);
 
 		if (fe->vpage == vp && fe->key == fast_key(c) &&
 		    (fe->perm & need) == need) {

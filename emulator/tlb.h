@@ -58,6 +58,7 @@ struct tc {
 #define FAST_R	0x01u
 #define FAST_W	0x02u
 #define FAST_X	0x04u
+#define FAST_SPEC 0x08u	/* speculative attribute (WB/WC): ld.s may load */
 #define FAST_SEMA 0x40u	/* WB: semaphores allowed */
 struct fast_ent {
 	uint64_t vpage;		/* va >> 12 (region bits included) */

@@ -54,6 +54,9 @@ static void test_physical(void)
 	CHECK_EQ(tr(c, 0x8000000000001234ULL, ACC_R, &pa, &ma), 0);
 	CHECK_EQ(pa, 0x1234);
 	CHECK_EQ(ma, MA_UC);
+	/* ld.s from uncacheable (non-speculative) memory defers */
+	CHECK_EQ(tr(c, 0x8000000000001234ULL, ACC_R | ACC_SPEC, &pa, &ma), -1);
+	CHECK_EQ(tr(c, 0x0000000000001234ULL, ACC_R | ACC_SPEC, &pa, &ma), 0);
 	CHECK_EQ(tr(c, 0x0003ffffffffff00ULL, ACC_W, &pa, &ma), 0);
 	CHECK_EQ(pa, 0x0003ffffffffff00ULL);
 	CHECK_EQ(ma, MA_WB);
@@ -353,6 +356,12 @@ static void test_speculation(void)
 	c->psr &= ~PSR_ED;
 	CHECK_EQ(tr(c, VA1 + 0x10000, ACC_R | ACC_SPEC, NULL, NULL), X_FAULT);
 	CHECK_EQ(c->cr[CR_ISR], ISR_R | ISR_SP | ISR_ED | EI(1));
+	/* a UC page: ld.s defers even after a plain load filled the fast cache */
+	resume(c, run);
+	CHECK_EQ(t_itc(c, false, VA1 + 0x20000, 14,
+		       (t_pte(0x1234000, 0, AR_RW) & ~PTE_MA_MASK) | (MA_UC << 2)), X_NEXT);
+	CHECK_EQ(tr(c, VA1 + 0x20000, ACC_R, NULL, NULL), 0);
+	CHECK_EQ(tr(c, VA1 + 0x20000, ACC_R | ACC_SPEC, NULL, NULL), -1);
 	/* lfetch without .fault never faults */
 	resume(c, run);
 	CHECK_EQ(tr(c, VA1 + 0x10000, ACC_R | ACC_NONACCESS | ACC_NOFAULT |
