@@ -27,12 +27,6 @@ static struct memspace *fake_ms;
 static struct fault last_fault;
 static int nfaults;
 
-/* The F-unit decoder may not be linked in yet; only M slots are used. */
-__attribute__((weak)) void decode_f(uint64_t raw, struct insn *in)
-{
-	decode_illegal(raw, in);
-}
-
 static int record_fault(struct cpu *c, const struct fault *f)
 {
 	(void)c;
