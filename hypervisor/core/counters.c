@@ -3,7 +3,12 @@
  * Global event counters (see counters.h).  Relaxed atomics: the counters
  * are statistics, never used to order memory.
  */
+#include "arch.h"
 #include "counters.h"
+
+#if defined(__SANITIZE_THREAD__)
+uint64_t hv_fence_word;		/* see hv_mb() in arch.h */
+#endif
 
 static uint64_t counters[CNT_NR];
 

@@ -32,7 +32,7 @@ static void entry_write(struct vhpt_entry *e, uint64_t pte, uint64_t itir,
 			uint64_t tag, uint64_t chain)
 {
 	__atomic_store_n(&e->tag, VHPT_TAG_INVALID, __ATOMIC_RELAXED);
-	__atomic_thread_fence(__ATOMIC_RELEASE);
+	hv_wmb();
 	__atomic_store_n(&e->pte, pte, __ATOMIC_RELAXED);
 	__atomic_store_n(&e->itir, itir, __ATOMIC_RELAXED);
 	__atomic_store_n(&e->chain, chain, __ATOMIC_RELAXED);

@@ -36,6 +36,9 @@ uint64_t host_free_pages(void);
 void host_fail_alloc_after(uint64_t n);
 
 void rec_reset(void);
+/* Yield the thread right after each TLB insert (stress tests: makes the
+ * insert / p2m re-check race window much wider). */
+void rec_set_insert_yield(bool on);
 uint64_t rec_count(enum rec_op op);
 /* Copy of the i-th logged operation since the last reset (log holds the
  * first REC_LOG_MAX); false if none. */

@@ -7,6 +7,7 @@
  * CPU; ptc.e: everything on this CPU).
  */
 #include <pthread.h>
+#include <sched.h>
 #include <string.h>
 
 #include <ia64/mmu.h>
@@ -34,6 +35,12 @@ static uint64_t rec_counts[REC_NR];
 static struct rec_entry rec_log[REC_LOG_MAX];
 static unsigned rec_n;
 static struct sim_tlb tlbs[HV_MAX_PCPUS];
+static int yield_after_insert;
+
+void rec_set_insert_yield(bool on)
+{
+	__atomic_store_n(&yield_after_insert, on, __ATOMIC_RELAXED);
+}
 
 static void log_op(const struct rec_entry *r)
 {
@@ -116,6 +123,9 @@ void arch_tlb_insert(bool itlb, uint64_t va, uint64_t pte, uint64_t itir,
 	}
 	*slot = (struct sim_tlb_entry){ true, va & ~((1ULL << ps) - 1), ps, rid, pte };
 	pthread_mutex_unlock(&rec_lock);
+	/* Stress tests widen the insert/re-check window on purpose. */
+	if (__atomic_load_n(&yield_after_insert, __ATOMIC_RELAXED))
+		sched_yield();
 }
 
 void arch_ptc_l(uint64_t va, unsigned ps, uint32_t rid)
