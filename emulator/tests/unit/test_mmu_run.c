@@ -46,6 +46,40 @@ static const uint8_t break_code[] = {
 	0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40,
 };
 
+/*
+ * IVT + 0x0800 (Data TLB), like Linux's dtlb_miss at ic = 0:
+ *	mov r16 = cr.iha ;;
+ *	ld8 r18 = [r16] ;;		(unmapped: Data Nested TLB)
+ *	nop bundle, then `1: br.few 1b`
+ */
+static const uint8_t dtlb_code[] = {
+	0x0a, 0x80, 0x00, 0x32, 0x24, 0x04, 0x20, 0x01, 0x40, 0x30, 0x20, 0x00,
+	0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+	0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x11, 0x00, 0x00, 0x00,
+	0x01, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40,
+};
+
+/*
+ * Kernel code that drops to user mode:
+ *	rsm psr.ic ;; srlz.d ;;	(gas adds a second srlz.d)
+ *	mov cr.ipsr = r20 ; mov cr.iip = r21 ;; mov cr.ifs = r0 ;;
+ *	rfi ;;
+ */
+static const uint8_t to_user_code[] = {
+	0x09, 0x00, 0x00, 0x01, 0x07, 0x00, 0x00, 0x00, 0x00, 0x60, 0x00, 0x00,
+	0x00, 0x00, 0x04, 0x00, 0x08, 0x00, 0x00, 0x00, 0x30, 0x00, 0x00, 0xa0,
+	0x40, 0x58, 0x08, 0x00, 0x00, 0x00, 0x04, 0x00, 0x19, 0x00, 0x54, 0x26,
+	0x2c, 0x04, 0x00, 0x00, 0x5c, 0x58, 0x08, 0x00, 0x00, 0x00, 0x00, 0x20,
+	0x11, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00,
+	0x00, 0x00, 0x20, 0x00,
+};
+
+/* User code: mov r8 = 7 ; mov r9 = psr ;; (privileged at CPL 3) */
+static const uint8_t user_code[] = {
+	0x09, 0x40, 0x1c, 0x00, 0x00, 0x24, 0x90, 0x00, 0x00, 0x4a, 0x08, 0x00,
+	0x00, 0x00, 0x04, 0x00,
+};
+
 #define KBASE	0xa000000000000000ULL	/* region 5, mapped to pa 0 */
 #define IVT_PA	0x100000ULL
 #define MAIN_PA	0x200000ULL
@@ -96,8 +130,94 @@ static void test_miss_handler_roundtrip(void)
 	memspace_free(ms);
 }
 
+/* A machine with the kernel mapped by ITR/DTR 0 and the IVT at 1 MB. */
+static struct cpu *kernel_cpu(struct memspace *ms)
+{
+	struct cpu *c;
+
+	memspace_map(ms, 0, 16 << 20, MS_R | MS_W | MS_X);
+	memspace_copy_in(ms, IVT_PA + 0x1000, alt_dtlb_code, sizeof(alt_dtlb_code));
+	memspace_copy_in(ms, IVT_PA + 0x2c00, break_code, sizeof(break_code));
+	memspace_copy_in(ms, IVT_PA + 0x0800, dtlb_code, sizeof(dtlb_code));
+	memspace_copy_in(ms, IVT_PA + 0x1400, break_code, sizeof(break_code));
+	memspace_copy_in(ms, IVT_PA + 0x5400, break_code, sizeof(break_code));
+	c = cpu_new(ms, 0);
+	if (!c)
+		abort();
+	mmu_reset(c);
+	c->rr[5] = rr_make(5, 24, 0);
+	c->psr = PSR_DT | PSR_RT;
+	t_itr(c, true, 0, KBASE, 24, t_pte(0, 0, AR_RWX));
+	t_itr(c, false, 0, KBASE, 24, t_pte(0, 0, AR_RWX));
+	c->cr[CR_IVA] = KBASE + IVT_PA;
+	c->psr = PSR_IC | PSR_DT | PSR_RT | PSR_IT | PSR_BN;
+	c->ip = KBASE + MAIN_PA;
+	c->slot = 0;
+	return c;
+}
+
+static void test_nested_tlb(void)
+{
+	struct memspace *ms = memspace_new(false);
+	struct cpu *c = kernel_cpu(ms);
+
+	TEST_BEGIN("Data TLB handler's VHPT load at ic = 0: Data Nested TLB");
+	memspace_copy_in(ms, MAIN_PA, main_code, sizeof(main_code));
+	c->rr[1] = rr_make(1, 14, 1);
+	c->cr[CR_PTA] = 0x100000000ULL | (20 << 2) | PTA_VE;
+	CHECK_EQ(run_cpu(c, 200), X_NEXT);
+	CHECK_EQ(c->ip, KBASE + IVT_PA + 0x1410);
+	/* IHA = region 1 | PTA base | ((0x4010 >> 14) << 3) */
+	CHECK_EQ(gr_get(c, 16), 0x2000000100000008ULL);
+	/* the nested fault left the Data TLB fault's resources alone */
+	CHECK_EQ(c->cr[CR_IIP], KBASE + MAIN_PA + 0x10);
+	CHECK_EQ(psr_ri(c->cr[CR_IPSR]), 1);
+	CHECK_EQ(c->cr[CR_IFA], 0x2000000000004010ULL);
+	CHECK_EQ(c->cr[CR_ISR], ISR_R | (1ULL << ISR_EI_SHIFT));
+	CHECK_EQ(c->cr[CR_IHA], 0x2000000100000008ULL);
+	CHECK_EQ(c->counters[CNT_FAULT], 2);
+	CHECK_EQ(c->counters[CNT_FAULT_IC0], 1);
+	TEST_END();
+	mmu_free(c);
+	cpu_free(c);
+	memspace_free(ms);
+}
+
+static void test_user_priv_op(void)
+{
+	struct memspace *ms = memspace_new(false);
+	struct cpu *c = kernel_cpu(ms);
+	const uint64_t uva = 0x2000000000100000ULL;
+	const uint64_t upsr = PSR_IC | PSR_DT | PSR_RT | PSR_IT | PSR_BN |
+			      (3ULL << PSR_CPL_SHIFT);
+
+	TEST_BEGIN("rfi to CPL 3, mov =psr there: Privileged Operation");
+	memspace_copy_in(ms, MAIN_PA, to_user_code, sizeof(to_user_code));
+	memspace_copy_in(ms, 0x300000, user_code, sizeof(user_code));
+	c->rr[1] = rr_make(1, 20, 0);
+	c->psr &= ~PSR_IC;
+	t_itr(c, true, 1, uva, 20, t_pte(0x300000, 3, AR_RX));
+	c->psr |= PSR_IC;
+	gr_set(c, 20, upsr, false);
+	gr_set(c, 21, uva, false);
+	CHECK_EQ(run_cpu(c, 200), X_NEXT);
+	CHECK_EQ(gr_get(c, 8), 7);
+	CHECK_EQ(c->ip, KBASE + IVT_PA + 0x5410);
+	CHECK_EQ(c->cr[CR_ISR], GEX_PRIV_OP | (1ULL << ISR_EI_SHIFT));
+	CHECK_EQ(c->cr[CR_IIP], uva);
+	CHECK_EQ(c->cr[CR_IPSR], upsr | (1ULL << PSR_RI_SHIFT));
+	CHECK_EQ(psr_cpl(c->psr), 0);
+	CHECK_EQ(c->psr & (PSR_IC | PSR_BN), 0);
+	TEST_END();
+	mmu_free(c);
+	cpu_free(c);
+	memspace_free(ms);
+}
+
 int main(void)
 {
 	test_miss_handler_roundtrip();
+	test_nested_tlb();
+	test_user_priv_op();
 	return test_report();
 }
