@@ -284,10 +284,6 @@ static int x_getf(struct cpu *c, const struct insn *in)
 	if (m_fr_disabled(c, in->r2))
 		return cpu_disabled_fp(c, in->r2);
 	f = fr_get(c, in->r2);
-	if (fp82_is_natval(f)) {
-		gr_set(c, in->r1, 0, true);
-		return X_NEXT;
-	}
 	switch (in->a) {
 	case FMT_8:
 		v = fp_to_sig(f);
@@ -302,7 +298,8 @@ static int x_getf(struct cpu *c, const struct insn *in)
 		v = fp_to_double(f);
 		break;
 	}
-	gr_set(c, in->r1, v, false);
+	/* A NaTVal source still converts (its bit image), and marks r1 NaT. */
+	gr_set(c, in->r1, v, fp82_is_natval(f));
 	return X_NEXT;
 }
 

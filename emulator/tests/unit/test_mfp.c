@@ -185,8 +185,12 @@ int main(void)
 	gr_set(&c, 8, 7, true);
 	CHECK_EQ(run_m(&c, setf(0x1c, 20, 8)), X_NEXT);
 	CHECK(fp82_is_natval(fr_get(&c, 20)));
-	CHECK_EQ(run_m(&c, getf(0x1d, 9, 20)), X_NEXT);
+	CHECK_EQ(run_m(&c, getf(0x1d, 9, 20)), X_NEXT);	/* getf.exp: NaTVal's exponent */
 	CHECK(gr_nat(&c, 9));
+	CHECK_EQ(gr_get(&c, 9), FP82_EXP_NATVAL);
+	CHECK_EQ(run_m(&c, getf(0x1c, 10, 20)), X_NEXT);	/* getf.sig: its significand */
+	CHECK(gr_nat(&c, 10));
+	CHECK_EQ(gr_get(&c, 10), 0);
 	CHECK_EQ(nfaults, 0);
 	TEST_END();
 
