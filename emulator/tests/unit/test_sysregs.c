@@ -13,9 +13,10 @@
 
 #define GE	(T_IVA + 0x5400)
 
-/* Expect a General Exception with ISR.code{7:4} = code, then reset. */
+/* Run expr with PSR = saved_psr, expect a General Exception with
+ * ISR.code{7:4} = code, then restore the PSR. */
 #define CHECK_GE(expr, code) do {					\
-	c->psr = PSR_IC | (c->psr & PSR_CPL);				\
+	c->psr = saved_psr;						\
 	c->ip = 0x1000;							\
 	CHECK_EQ((expr), X_FAULT);					\
 	CHECK_EQ(c->ip, GE);						\
@@ -46,6 +47,11 @@ static void test_cr(void)
 	CHECK_EQ(c->cr[CR_IFA], 0x1234);
 	CHECK_EQ(sys_mov_from_cr(c, CR_IFA, &v), X_NEXT);
 	CHECK_EQ(v, 0x1234);
+	/* ITIR{1:0} and {63:32} are reserved */
+	CHECK_EQ(sys_mov_to_cr(c, CR_ITIR, (0xabcULL << 8) | (16 << 2)), X_NEXT);
+	saved_psr = 0;
+	CHECK_GE(sys_mov_to_cr(c, CR_ITIR, 1ULL << 40), GEX_RSVD_REG_FIELD);
+	saved_psr = PSR_IC;
 	c->psr = saved_psr;
 	/* IVA{14:0} are ignored */
 	CHECK_EQ(sys_mov_to_cr(c, CR_IVA, 0xa000000100007fffULL), X_NEXT);
