@@ -470,9 +470,12 @@ static uint32_t hook_rid;
 static uint64_t hook_va;
 static unsigned hook_ps, hook_calls;
 
+static struct cpu *other_cpu;
+
 static void purge_hook(struct cpu *issuer, uint32_t rid, uint64_t va, unsigned ps)
 {
-	(void)issuer;
+	if (other_cpu && other_cpu != issuer)
+		mmu_purge_remote(other_cpu, rid, va, ps);
 	hook_rid = rid;
 	hook_va = va;
 	hook_ps = ps;
@@ -541,7 +544,26 @@ static void test_purge(void)
 	CHECK_EQ(hook_va, VA1);
 	CHECK_EQ(hook_ps, 14);
 	CHECK_EQ(tr(c, VA1, ACC_R, NULL, NULL), X_FAULT);
+	TEST_END();
+
+	TEST_BEGIN("ptc.ga reaches the other CPU with the issuer's RID");
+	other_cpu = t_cpu();
+	/* the other CPU maps the page under the same RID via another region */
+	other_cpu->rr[2] = rr_make(RID1, 14, 1);
+	other_cpu->rr[1] = rr_make(0x999, 14, 1);
+	resume(c, run);
+	t_itc(other_cpu, false, 0x4000000000004000ULL, 14, t_pte(0x1234000, 0, AR_RW));
+	t_itc(other_cpu, false, VA1, 14, t_pte(0x5550000, 0, AR_RW));	/* RID 0x999 */
+	CHECK_EQ(tr(other_cpu, 0x4000000000004000ULL, ACC_R, &pa, NULL), 0);
+	CHECK_EQ(sys_ptc_g(c, VA1, 14 << 2, true), X_NEXT);
+	CHECK_EQ(tr(other_cpu, 0x4000000000004000ULL, ACC_R, NULL, NULL), X_FAULT);
+	other_cpu->psr = run;
+	CHECK_EQ(tr(other_cpu, VA1, ACC_R, &pa, NULL), 0);	/* other RID kept */
+	CHECK_EQ(pa, 0x5550000);
+	CHECK_EQ(other_cpu->counters[CNT_TLB_PURGE], 1);
 	mmu_set_global_purge_hook(NULL);
+	t_free(other_cpu);
+	other_cpu = NULL;
 	TEST_END();
 	t_free(c);
 }
