@@ -13,9 +13,12 @@
  *   imm  post-increment immediate (imm9 forms), fetchadd increment,
  *        IP-relative displacement of chk, immediate of break/nop/hint/
  *        rsm/ssm/sum/rum/mov ar=imm8/probe
- *   a    access size in bytes (integer ops) or format code (FP ops)
- *   b    hint completer (0 none, 1 .nt1, 2 .nt2/.d2, 3 .nta)
- *   imm2 extra ACC_* bits for mem_read/mem_write (.acq/.rel)
+ *   a    access size in bytes (integer ops) or format code (FP ops);
+ *        msys.c: the per-form argument (ireg file, I/D side, probe access,
+ *        purge kind), alloc's sof
+ *   b    hint completer (0 none, 1 .nt1, 2 .nt2/.d2, 3 .nta); alloc's sol
+ *   imm2 extra ACC_* bits for mem_read/mem_write (.acq/.rel); for lfetch
+ *        1 = .fault
  */
 #ifndef EMU_MUNIT_H
 #define EMU_MUNIT_H
