@@ -104,12 +104,13 @@ static const struct cr_desc cr_table[128] = {
 	[CR_LRR1] = LSAPIC_RW(~(IA64_MASK(0, 11) | IA64_MASK(13, 4))),
 };
 
-/* PTA.size must select a table of 32 KB .. 2^61 bytes. */
+/* An enabled VHPT must be 32 KB .. 2^61 bytes (PTA.size 15..61); the size
+ * of a disabled one is not checked, so software may clear PTA freely. */
 static bool pta_ok(uint64_t v)
 {
 	unsigned size = PTA_SIZE(v);
 
-	return size >= 15 && size <= 61;
+	return !(v & PTA_VE) || (size >= 15 && size <= 61);
 }
 
 int sys_mov_to_cr(struct cpu *c, unsigned cr, uint64_t v)

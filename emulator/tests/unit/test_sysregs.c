@@ -62,6 +62,7 @@ static void test_cr(void)
 	CHECK_GE(sys_mov_to_cr(c, CR_PTA, 0x100000000ULL | (20 << 2) | 2),
 		 GEX_RSVD_REG_FIELD);
 	CHECK_EQ(sys_mov_to_cr(c, CR_PTA, 0x100000000ULL | (20 << 2) | 1), X_NEXT);
+	CHECK_EQ(sys_mov_to_cr(c, CR_PTA, 0), X_NEXT);	/* disabled: any size */
 	/* CPL 3 */
 	t_set_cpl(c, 3);
 	saved_psr = c->psr;
