@@ -330,7 +330,7 @@ struct fp82 fp_fma(struct fp_env *e, struct fp82 a, struct fp82 b,
 		   struct fp82 c, unsigned neg_p, unsigned neg_c)
 {
 	enum fp_class ca = fp_classify(a), cb = fp_classify(b), cc = fp_classify(c);
-	unsigned sp = a.sign ^ b.sign ^ neg_p, sc = c.sign ^ neg_c, sign;
+	unsigned sp = a.sign ^ b.sign ^ neg_p, sc = (c.sign ^ neg_c) & 1, sign;
 	int pinf = ca == FPC_INF || cb == FPC_INF;
 	int pzero = ca == FPC_ZERO || cb == FPC_ZERO;
 	struct fp_unp ua, ub, uc;
@@ -362,6 +362,8 @@ struct fp82 fp_fma(struct fp_env *e, struct fp82 a, struct fp82 b,
 		return mk(sc, FP82_EXP_MAX, 1ULL << 63);
 
 	if (pzero) {
+		if (cc == FPC_ZERO && (neg_c & FP_NO_ADDEND))
+			return mk(sp, 0, 0);	/* f2 = f0: nothing is added */
 		if (cc == FPC_ZERO)
 			return mk(sp == sc ? sp : e->rc == RC_DOWN, 0, 0);
 		uc = fp_unpack(c);

@@ -76,8 +76,10 @@ struct fp_unp fp_unpack(struct fp82 f);
 /*
  * r = (-1)^neg_p * a*b + (-1)^neg_c * c with one rounding: fma/fms/fnma
  * and their pseudo-ops (fadd, fmpy, fnorm...).  Handles every class and
- * raises flags in e.
+ * raises flags in e.  neg_c | FP_NO_ADDEND: f2 was f0, which the SDM does
+ * not add at all (so fmpy of -1 * 0 is -0, not +0 - 0 = +0).
  */
+#define FP_NO_ADDEND	2u
 struct fp82 fp_fma(struct fp_env *e, struct fp82 a, struct fp82 b,
 		   struct fp82 c, unsigned neg_p, unsigned neg_c);
 

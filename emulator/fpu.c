@@ -144,7 +144,7 @@ static inline int fma_common(struct cpu *c, const struct insn *in,
 		return X_NEXT;
 	}
 	fpu_env(c, &e, in->a, (enum fp_pcsel)in->b);
-	a = fp_fma(&e, a, b, d, neg_p, neg_c);
+	a = fp_fma(&e, a, b, d, neg_p, neg_c | (in->r2 ? 0 : FP_NO_ADDEND));
 	if (fpu_faults(c, &e, NULL, &rv))
 		return rv;
 	fr_set(c, in->r1, a);
@@ -357,12 +357,14 @@ static struct fp82 bitop(enum fbit_op op, struct fp82 a, struct fp82 b)
 		return fp_intval((a.sig >> 31 & 1 ? 0xffffffff00000000ULL : 0) | lo32(b.sig));
 	case FB_PACK:
 		return fp_intval((uint64_t)fp_to_single(a) << 32 | fp_to_single(b));
+	/* fswap: the pair {f2 left, f3 right} swapped; .nl/.nr negate the
+	 * resulting left/right value */
 	case FB_SWAP:
-		return fp_intval(lo32(a.sig) << 32 | hi32(b.sig));
+		return fp_intval(lo32(b.sig) << 32 | hi32(a.sig));
 	case FB_SWAP_NL:
-		return fp_intval((lo32(a.sig) ^ 0x80000000ULL) << 32 | hi32(b.sig));
+		return fp_intval((lo32(b.sig) ^ 0x80000000ULL) << 32 | hi32(a.sig));
 	case FB_SWAP_NR:
-		return fp_intval(lo32(a.sig) << 32 | (hi32(b.sig) ^ 0x80000000ULL));
+		return fp_intval(lo32(b.sig) << 32 | (hi32(a.sig) ^ 0x80000000ULL));
 	case FB_AND:
 		return fp_intval(a.sig & b.sig);
 	case FB_ANDCM:
@@ -446,11 +448,12 @@ int fx_fcvt_xf(struct cpu *c, const struct insn *in)
 #define SF_CONTROLS	0x7fULL
 #define SF_FLAGS	(0x3fULL << 7)
 
-/* fsetc: controls = (controls & amask7) | omask7; imm2 = amask | omask << 8. */
+/* fsetc: sf.controls = (sf0.controls & amask7) | omask7; imm2 = amask | omask << 8. */
 int fx_fsetc(struct cpu *c, const struct insn *in)
 {
 	unsigned shift = FPSR_SF_SHIFT(in->a);
-	uint64_t ctl = (c->ar[AR_FPSR] >> shift) & SF_CONTROLS;
+	/* the SDM starts from sf0's controls whichever field is written */
+	uint64_t ctl = (c->ar[AR_FPSR] >> FPSR_SF_SHIFT(0)) & SF_CONTROLS;
 	uint64_t amask = in->imm2 & 0x7f, omask = (in->imm2 >> 8) & 0x7f;
 
 	ctl = (ctl & amask) | omask;
@@ -470,7 +473,7 @@ int fx_fchkf(struct cpu *c, const struct insn *in)
 	uint64_t fpsr = c->ar[AR_FPSR];
 	uint64_t flags = (fpsr >> (FPSR_SF_SHIFT(in->a) + 7)) & 0x3f;
 	uint64_t flags0 = (fpsr >> (FPSR_SF_SHIFT(0) + 7)) & 0x3f;
-	uint64_t enabled = (fpsr >> FPSR_SF_SHIFT(in->a)) & SF_TD ? 0 : ~fpsr & 0x3f;
+	uint64_t enabled = ~fpsr & FPSR_TRAP_MASK;	/* fpsr.traps only, not sf.td */
 
 	if ((flags & ~flags0) || (flags & enabled)) {
 		c->ip += (uint64_t)in->imm;

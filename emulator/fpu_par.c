@@ -55,7 +55,8 @@ int fx_fpma(struct cpu *c, const struct insn *in)
 					 fpu_read_half(c, in->r3, h),
 					 fpu_read_half(c, in->r4, h),
 					 fpu_read_half(c, in->r2, h),
-					 in->b == 2, in->b == 1);
+					 in->b == 2,
+					 (in->b == 1) | (in->r2 ? 0 : FP_NO_ADDEND));
 
 		r[h] = fp_to_single(res);
 	}

@@ -372,6 +372,13 @@ static void test_rounding(void)
 	cpu.ar[AR_FPSR] |= (uint64_t)RC_DOWN << (FPSR_SF_SHIFT(3) + SF_RC_SHIFT);
 	run(fx_fms, 6, 8, 8, 1, 3, FP_PC_SF);
 	CHECK(same(fr_get(&cpu, 6), 1, 0, 0));
+	/* fmpy (f2 = f0 is not added): -1 * 0 = -0; with f2 = +0 real: +0 */
+	fr_set(&cpu, 8, fp_from_single(0xbf800000));
+	run(fx_fma, 6, 0, 8, 0, 0, FP_PC_SF);
+	CHECK(same(fr_get(&cpu, 6), 1, 0, 0));
+	fr_set(&cpu, 10, FP82_ZERO);
+	run(fx_fma, 6, 10, 8, 0, 0, FP_PC_SF);
+	CHECK(same(fr_get(&cpu, 6), 0, 0, 0));
 	/* inf - inf: indefinite and v; SNaN operand: quieted, v */
 	cpu.ar[AR_FPSR] = FPSR_DEFAULT;
 	fr_set(&cpu, 8, fp_from_single(0x7f800000));
@@ -496,8 +503,10 @@ static void test_parallel_and_bits(void)
 	fr_set(&cpu, 9, fp_intval(0x33333333c4444444ULL));
 	run(fx_fbit, 6, 8, 9, 0, 0, 5);
 	CHECK_EQ(fr_get(&cpu, 6).sig, 0x11111111c4444444ULL);
-	run(fx_fbit, 6, 8, 9, 0, 0, 10);
-	CHECK_EQ(fr_get(&cpu, 6).sig, 0xa222222233333333ULL);
+	run(fx_fbit, 6, 8, 9, 0, 0, 10);		/* fswap.nl */
+	CHECK_EQ(fr_get(&cpu, 6).sig, 0x4444444411111111ULL);
+	run(fx_fbit, 6, 8, 9, 0, 0, 11);		/* fswap.nr */
+	CHECK_EQ(fr_get(&cpu, 6).sig, 0xc444444491111111ULL);
 	run(fx_fbit, 6, 9, 9, 0, 0, 7);
 	CHECK_EQ(fr_get(&cpu, 6).sig, 0xffffffffc4444444ULL);
 	fr_set(&cpu, 8, FP82_ONE);
