@@ -26,9 +26,10 @@ void fp_env_init(struct fp_env *e, uint64_t fpsr, unsigned sf, enum fp_pcsel pc)
 	unsigned field = (unsigned)(fpsr >> FPSR_SF_SHIFT(sf)) & 0x1fff;
 	unsigned wre = !!(field & SF_WRE), range;
 
-	e->ftz = !!(field & SF_FTZ);
 	e->rc = (field >> SF_RC_SHIFT) & 3;
 	e->enabled = (field & SF_TD) ? 0 : (unsigned)(~fpsr & FPSR_TRAP_MASK);
+	/* flush-to-zero only acts while the underflow trap is disabled */
+	e->ftz = (field & SF_FTZ) && !(e->enabled & FPE_U);
 	e->flags = 0;
 	e->fpa = 0;
 	switch (pc) {

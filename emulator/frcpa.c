@@ -201,7 +201,7 @@ int fx_frcpa(struct cpu *c, const struct insn *in)
 		pr_set(c, in->p2, 0);
 		return X_NEXT;
 	}
-	fpu_env(c, &e, in->a, FP_PC_SF);
+	fpu_env(c, &e, in->a, FP_PC_EXT17);	/* pc_none: 64 bits, 17-bit range */
 	p = frcpa_one(&e, a, b, &r);
 	if (fpu_faults(c, &e, NULL, &rv))
 		return rv;
@@ -257,7 +257,7 @@ int fx_frsqrta(struct cpu *c, const struct insn *in)
 		pr_set(c, in->p2, 0);
 		return X_NEXT;
 	}
-	fpu_env(c, &e, in->a, FP_PC_SF);
+	fpu_env(c, &e, in->a, FP_PC_EXT17);	/* pc_none: 64 bits, 17-bit range */
 	p = frsqrta_one(&e, a, &r);
 	if (fpu_faults(c, &e, NULL, &rv))
 		return rv;
