@@ -226,7 +226,9 @@ static inline int do_lfetch(struct cpu *c, const struct insn *in, enum addr_form
 	} else if (form == F_IMM) {
 		inc = (uint64_t)in->imm;
 	}
-	if (in->imm2) {		/* .fault: architected faults, no data */
+	/* .fault: the architected faults, no data -- unless psr.ed, which the
+	 * OS sets to skip a prefetch it could not resolve (SDM lfetch). */
+	if (in->imm2 && !(c->psr & PSR_ED)) {
 		if (anat)
 			return cpu_nat_consumption(c, ISR_R | ISR_NA | ISR_NA_LFETCH);
 		r = mem_read(c, addr, 1, ACC_R | ACC_NONACCESS | ACC_NA_CODE(ISR_NA_LFETCH), &tmp);

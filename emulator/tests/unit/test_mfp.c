@@ -231,6 +231,11 @@ int main(void)
 	CHECK_EQ(run_m(&c, enc_m(6, 0, 0x2e, 0, 0, 32, 0, 0)), X_FAULT);	/* lfetch.fault */
 	CHECK(last_fault.isr & ISR_NA);
 	CHECK_EQ(last_fault.isr & 0xf, ISR_NA_LFETCH);
+	c.psr |= PSR_ED;	/* the OS gave up on this prefetch: skip it */
+	CHECK_EQ(run_m(&c, enc_ld_imm(0x2e, 0, 32, 16, true)), X_NEXT);
+	CHECK_EQ(gr_get(&c, 32), UNMAPPED + 16);
+	CHECK_EQ(nfaults, 1);			/* only the fault above */
+	c.psr &= ~PSR_ED;
 	gr_set(&c, 32, A, false);
 	nfaults = 0;
 	CHECK_EQ(run_m(&c, enc_ld_imm(0x2f, 0, 32, -8, true)), X_NEXT);	/* lfetch.fault.excl [r32],-8 */
