@@ -19,6 +19,7 @@
 /* Exponent used for arithmetic on register exponent 0 (double-extended
  * denormals and pseudo-denormals). */
 #define EXP0_EFFECTIVE	0xc001
+#define EXT_EMIN	(EXP0_EFFECTIVE - FP82_EXP_BIAS)	/* 15-bit range */
 
 void fp_env_init(struct fp_env *e, uint64_t fpsr, unsigned sf, enum fp_pcsel pc)
 {
@@ -198,26 +199,47 @@ struct fp82 fp_round(struct fp_env *e, unsigned sign, uint64_t sig,
 		er++;
 	}
 	if (er > e->emax) {
-		e->flags |= FPE_O | FPE_I;
+		e->flags |= FPE_O;
+		if (e->enabled & FPE_O) {
+			/* trap enabled: the unbounded result, exponent kept mod 2^17 */
+			if (inexact)
+				e->flags |= FPE_I;
+			e->fpa = up;
+			return mk(sign, (uint32_t)(er + FP82_EXP_BIAS) & FP82_EXP_MAX,
+				  (uint64_t)k << (64 - p));
+		}
+		e->flags |= FPE_I;
 		e->fpa = 1;
 		return overflow_result(e, sign);
 	}
 	if (er < e->emin) {		/* tiny after rounding (SDM 5.4.3) */
+		uint64_t dsig;
+
+		if (e->enabled & FPE_U) {
+			/* trap enabled: unbounded result, exponent mod 2^17 */
+			e->flags |= FPE_U | (inexact ? FPE_I : 0);
+			e->fpa = up;
+			return mk(sign, (uint32_t)(er + FP82_EXP_BIAS) & FP82_EXP_MAX,
+				  (uint64_t)k << (64 - p));
+		}
 		if (e->ftz) {
 			e->flags |= FPE_U | FPE_I;
+			e->fpa = 0;
 			return mk(sign, 0, 0);
 		}
 		k = round_bits(sig, below, (int)p - (e->emin - exp), sign,
 			       e->rc, &inexact, &up);
-		if (inexact || (e->enabled & FPE_U))
-			e->flags |= FPE_U;
 		if (inexact)
-			e->flags |= FPE_I;
+			e->flags |= FPE_U | FPE_I;
 		e->fpa = up;
 		if (!k)
 			return mk(sign, 0, 0);
-		return mk(sign, (uint32_t)(e->emin + FP82_EXP_BIAS),
-			  (uint64_t)(k << (64 - p)));
+		dsig = (uint64_t)(k << (64 - p));
+		/* a double-extended-range denormal takes the canonical
+		 * register exponent 0 (as ldfe would load it) */
+		if (e->emin == EXT_EMIN && !(dsig >> 63))
+			return mk(sign, 0, dsig);
+		return mk(sign, (uint32_t)(e->emin + FP82_EXP_BIAS), dsig);
 	}
 	if (inexact)
 		e->flags |= FPE_I;

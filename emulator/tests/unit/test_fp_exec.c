@@ -360,6 +360,16 @@ static void test_rounding(void)
 	run(fx_fma, 6, 0, 8, 9, 0, FP_PC_S);
 	CHECK(same(fr_get(&cpu, 6), 0, 0xff81, 0x6000000000000000ULL));
 	CHECK(!(sf_flags(0) & FPE_U));
+	/* extended-range denormal result: canonical register exponent 0 */
+	{
+		struct fp82 tiny = { 1ULL << 63, 0xc001, 0 };	/* 2^-16382 */
+		struct fp82 half = { 1ULL << 63, 0xfffe, 0 };	/* 0.5 */
+
+		fr_set(&cpu, 8, tiny);
+		fr_set(&cpu, 9, half);
+		run(fx_fma, 6, 0, 8, 9, 0, FP_PC_SF);
+		CHECK(same(fr_get(&cpu, 6), 0, 0, 1ULL << 62));
+	}
 	/* fnorm of setf.sig 5 (unnormal): 5.0 normalized, d flag */
 	fr_set(&cpu, 8, fp_from_sig(5));
 	run(fx_fma, 6, 0, 8, 1, 0, FP_PC_SF);
@@ -535,6 +545,14 @@ static void test_faults(void)
 	CHECK_EQ(last_vector, 0x5d00);
 	CHECK_EQ(last_isr & 0x7800, 0x2000);		/* i, not o/u */
 	CHECK(fr_get(&cpu, 6).exp == 0xffff);
+	/* overflow enabled (od = 0): unbounded result, exponent mod 2^17 */
+	cpu.ar[AR_FPSR] = FPSR_DEFAULT & ~0x08ULL;
+	fr_set(&cpu, 8, fp_from_single(0x7f000000));
+	fr_set(&cpu, 9, fp_from_single(0x40800000));
+	CHECK_EQ(run(fx_fma, 6, 0, 8, 9, 0, FP_PC_S), X_FAULT);
+	CHECK_EQ(last_vector, 0x5d00);
+	CHECK_EQ(last_isr & 0x7800, 0x0800);
+	CHECK(same(fr_get(&cpu, 6), 0, 0x10080, 1ULL << 63));
 	/* psr.dfh: f32 is disabled */
 	reset();
 	cpu.psr |= PSR_DFH;
