@@ -181,9 +181,10 @@ static void decode_alu(uint64_t raw, struct insn *in)
 static void decode_addl(uint64_t raw, struct insn *in)
 {
 	in->r3 = (uint8_t)slot_bits(raw, 20, 2);
+	/* imm22 = s:imm5c:imm9d:imm7b */
 	in->imm = ia64_sext((slot_bits(raw, 36, 1) << 21) |
-			    (slot_bits(raw, 27, 9) << 12) |
-			    (slot_bits(raw, 22, 5) << 7) |
+			    (slot_bits(raw, 22, 5) << 16) |
+			    (slot_bits(raw, 27, 9) << 7) |
 			    slot_bits(raw, 13, 7), 22);
 	if (in->r3 == 0) {
 		in->exec = x_mov_imm;			/* objdump: mov r1=imm */

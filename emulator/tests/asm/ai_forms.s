@@ -39,6 +39,12 @@ ai_forms:
 	addl r8=-5,r0
 	mov r8=r9
 	mov r8=123
+	mov r2=65501
+	mov r14=-32768
+	addl r9=0x15555,r3
+	addl r9=-0x2aaaa,r2
+	adds r9=0x1555,r3
+	adds r9=-0x0aaa,r2
 	;;
 	// compares A6-A8
 	cmp.lt p6,p7=r8,r9

@@ -28,8 +28,8 @@ static uint64_t a4(unsigned x2a, unsigned r1, int imm14, unsigned r3)
 
 static uint64_t a5(unsigned r1, int imm22, unsigned r3)
 {
-	return F(9, 37) | F((imm22 >> 21) & 1, 36) | F((imm22 >> 12) & 0x1ff, 27) |
-	       F((imm22 >> 7) & 0x1f, 22) | F(r3, 20) | F(imm22 & 0x7f, 13) | F(r1, 6);
+	return F(9, 37) | F((imm22 >> 21) & 1, 36) | F((imm22 >> 7) & 0x1ff, 27) |
+	       F((imm22 >> 16) & 0x1f, 22) | F(r3, 20) | F(imm22 & 0x7f, 13) | F(r1, 6);
 }
 
 int main(void)
@@ -113,6 +113,9 @@ int main(void)
 	CHECK_EQ(run_r1('A', a5(1, -2097152, 2), 1), (uint64_t)-2097151);
 	CHECK_EQ(run_r1('A', a5(1, 2097151, 2), 1), 2097152);
 	CHECK_EQ(run_r1('A', a5(1, -5, 0), 1), (uint64_t)-5);		/* mov r1=-5 */
+	CHECK_EQ(run_r1('A', a5(1, 65501, 0), 1), 65501);
+	CHECK_EQ(run_r1('A', a5(1, -32768, 0), 1), (uint64_t)-32768);
+	CHECK_EQ(run_r1('A', a5(1, 0x15555, 3), 1), 0x15555 + getr(3));
 	setr(40, 0x1234, 1);
 	CHECK_EQ(run_r1('A', a4(2, 1, 0, 40), 1), 0x1234);		/* mov r1=r40 */
 	CHECK(natr(1));
