@@ -141,8 +141,10 @@ void sema_decode(uint64_t raw, struct insn *in)
 {
 	const struct sema_form *f = &sema_forms[m_x6(raw)];
 
-	/* objdump (and the SDM's ldhint table for semaphores) has no .d2. */
-	if (!f->exec || m_hint(raw) == 2) {
+	/* The semaphores' hint table has no .d2 (objdump: data8); ld16/st16
+	 * take the ordinary load/store hints. */
+	if (!f->exec || (m_hint(raw) == 2 && f->size != 16) ||
+	    (m_hint(raw) == 2 && (m_x6(raw) == 0x20 || m_x6(raw) == 0x24))) {
 		decode_illegal(raw, in);
 		return;
 	}
