@@ -463,8 +463,6 @@ uint64_t fp_to_int(struct fp_env *e, struct fp82 f, int is_signed, int trunc,
 		e->flags |= FPE_V;
 		return indef;
 	}
-	if (cl == FPC_UNORM)
-		e->flags |= FPE_D;
 	if (cl == FPC_ZERO)
 		return 0;
 	u = fp_unpack(f);
@@ -488,6 +486,8 @@ uint64_t fp_to_int(struct fp_env *e, struct fp82 f, int is_signed, int trunc,
 		e->flags |= FPE_V;
 		return indef;
 	}
+	if (cl == FPC_UNORM)		/* only when no invalid was raised */
+		e->flags |= FPE_D;
 	if (inexact)
 		e->flags |= FPE_I;
 	e->fpa = up;
