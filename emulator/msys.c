@@ -98,11 +98,14 @@ static int put_r1(struct cpu *c, const struct insn *in, int r, uint64_t v, bool 
  * Privileged Operation (callee, reached with the NaT value in user mode),
  * then NaT Consumption.
  */
-#define SRC_NAT(c, in, regs_nat) ((regs_nat) && priv_mode(c))
+static bool priv_nat(const struct cpu *c, bool nat)
+{
+	return nat && priv_mode(c);
+}
 
 static int x_mov_to_cr(struct cpu *c, const struct insn *in)
 {
-	if (SRC_NAT(c, in, gr_nat(c, in->r2)))
+	if (priv_nat(c, gr_nat(c, in->r2)))
 		return cpu_nat_consumption(c, 0);
 	return sys_mov_to_cr(c, in->r3, gr_get(c, in->r2));
 }
@@ -120,7 +123,7 @@ static int x_mov_from_cr(struct cpu *c, const struct insn *in)
 
 static int x_mov_to_rr(struct cpu *c, const struct insn *in)
 {
-	if (SRC_NAT(c, in, gr_nat(c, in->r2) || gr_nat(c, in->r3)))
+	if (priv_nat(c, gr_nat(c, in->r2) || gr_nat(c, in->r3)))
 		return cpu_nat_consumption(c, 0);
 	return sys_mov_to_rr(c, gr_get(c, in->r3), gr_get(c, in->r2));
 }
@@ -132,7 +135,7 @@ static int x_mov_from_rr(struct cpu *c, const struct insn *in)
 
 	if (m_gr_out_of_frame(c, in->r1))
 		return cpu_illegal_op(c);
-	if (SRC_NAT(c, in, gr_nat(c, in->r3)))
+	if (priv_nat(c, gr_nat(c, in->r3)))
 		return cpu_nat_consumption(c, 0);
 	r = sys_mov_from_rr(c, gr_get(c, in->r3), &v);
 	return put_r1(c, in, r, v, false);
@@ -141,7 +144,7 @@ static int x_mov_from_rr(struct cpu *c, const struct insn *in)
 static int x_mov_to_ireg(struct cpu *c, const struct insn *in)
 {
 	/* dbr/ibr/pkr/pmc/pmd writes are all privileged. */
-	if (SRC_NAT(c, in, gr_nat(c, in->r2) || gr_nat(c, in->r3)))
+	if (priv_nat(c, gr_nat(c, in->r2) || gr_nat(c, in->r3)))
 		return cpu_nat_consumption(c, 0);
 	return sys_mov_to_ireg(c, (enum sys_ireg)in->a, gr_get(c, in->r3), gr_get(c, in->r2));
 }
@@ -164,7 +167,7 @@ static int x_mov_from_ireg(struct cpu *c, const struct insn *in)
 
 static int x_mov_to_psr_l(struct cpu *c, const struct insn *in)
 {
-	if (SRC_NAT(c, in, gr_nat(c, in->r2)))
+	if (priv_nat(c, gr_nat(c, in->r2)))
 		return cpu_nat_consumption(c, 0);
 	return sys_mov_to_psr_l(c, gr_get(c, in->r2));
 }
@@ -200,14 +203,14 @@ static int x_mov_from_psr_um(struct cpu *c, const struct insn *in)
 
 static int x_itc(struct cpu *c, const struct insn *in)
 {
-	if (SRC_NAT(c, in, gr_nat(c, in->r2)))
+	if (priv_nat(c, gr_nat(c, in->r2)))
 		return cpu_nat_consumption(c, 0);
 	return sys_itc(c, in->a, gr_get(c, in->r2));
 }
 
 static int x_itr(struct cpu *c, const struct insn *in)
 {
-	if (SRC_NAT(c, in, gr_nat(c, in->r2) || gr_nat(c, in->r3)))
+	if (priv_nat(c, gr_nat(c, in->r2) || gr_nat(c, in->r3)))
 		return cpu_nat_consumption(c, 0);
 	return sys_itr(c, in->a, gr_get(c, in->r3), gr_get(c, in->r2));
 }
@@ -217,7 +220,7 @@ static int x_purge(struct cpu *c, const struct insn *in)
 {
 	uint64_t va = gr_get(c, in->r3), ps = gr_get(c, in->r2);
 
-	if (SRC_NAT(c, in, gr_nat(c, in->r2) || gr_nat(c, in->r3)))
+	if (priv_nat(c, gr_nat(c, in->r2) || gr_nat(c, in->r3)))
 		return cpu_nat_consumption(c, 0);
 	switch (in->a) {
 	case 0:
@@ -232,7 +235,7 @@ static int x_purge(struct cpu *c, const struct insn *in)
 
 static int x_ptc_e(struct cpu *c, const struct insn *in)
 {
-	if (SRC_NAT(c, in, gr_nat(c, in->r3)))
+	if (priv_nat(c, gr_nat(c, in->r3)))
 		return cpu_nat_consumption(c, 0);
 	return sys_ptc_e(c, gr_get(c, in->r3));
 }
@@ -265,7 +268,7 @@ static int x_tpa(struct cpu *c, const struct insn *in)
 
 	if (m_gr_out_of_frame(c, in->r1))
 		return cpu_illegal_op(c);
-	if (SRC_NAT(c, in, gr_nat(c, in->r3)))
+	if (priv_nat(c, gr_nat(c, in->r3)))
 		return cpu_nat_consumption(c, ISR_NA | (in->a ? ISR_NA_TAK : ISR_NA_TPA));
 	if (in->a)
 		r = sys_tak(c, gr_get(c, in->r3), &v);
