@@ -10,8 +10,9 @@
  */
 
 #include <linux/elfnote.h>
+#include <linux/init.h>
+#include <linux/pgtable.h>
 #include <asm/asmmacro.h>
-#include <asm/page.h>
 #include <asm/paravirt_guest.h>
 #include <xen/interface/elfnote.h>
 
