@@ -232,10 +232,15 @@ static int map_prepare(uint64_t mfn, unsigned flags, struct domain *owner,
 
 	if (flags & ~ASSIGN_VALID_MASK || flags & ASSIGN_pgc_allocated)
 		return -HV_EINVAL;
-	if (!pg)
+	if (flags & ASSIGN_io) {
+		/* I/O frames are outside RAM (no page_info): mapping a RAM
+		 * frame without a reference would let it be freed and handed
+		 * to another domain while still mapped here. */
+		if (pg || mfn >= (1ULL << (IA64_IMPL_PA_BITS - HV_PAGE_SHIFT)))
+			return -HV_EINVAL;
+	} else if (!pg || !owner || !hv_get_page(pg, owner)) {
 		return -HV_EINVAL;
-	if (!(flags & ASSIGN_io) && (!owner || !hv_get_page(pg, owner)))
-		return -HV_EINVAL;
+	}
 	*pte = p2m_make_pte(mfn, flags);
 	return 0;
 }

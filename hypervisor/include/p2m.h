@@ -99,7 +99,8 @@ uint64_t p2m_gpfn_to_mfn(struct domain *d, uint64_t gpfn);
 /* Writers.  All return 0 or a negative Xen error. */
 int p2m_assign_new(struct domain *d, uint64_t gpfn, uint64_t *mfn_out);
 /* Map mfn at an empty gpfn.  RAM must belong to `owner` (a reference is
- * taken); ASSIGN_io maps a frame without ownership checks. */
+ * taken); ASSIGN_io maps a non-RAM (MMIO) frame, which holds no reference
+ * and must not be in the frame table. */
 int p2m_assign(struct domain *d, uint64_t gpfn, uint64_t mfn, unsigned flags,
 	       struct domain *owner);
 /* Exchange whatever is at gpfn for mfn; the old entry is flushed and its

@@ -169,18 +169,21 @@ static void test_steal(struct domain *d)
 
 static void test_io(struct domain *d)
 {
-	uint64_t free0 = host_free_pages();
-	uint64_t mfn = hv_alloc_xenheap_page();
+	uint64_t free0 = host_free_pages(), io = arch_max_mfn() + 5;
 	struct p2m_entry e;
 
-	TEST_BEGIN("I/O mappings hold no reference");
-	CHECK_EQ(p2m_assign(d, 300, mfn, ASSIGN_io, NULL), 0);
+	TEST_BEGIN("I/O mappings: non-RAM frames only, no reference");
+	CHECK_EQ(p2m_assign(d, 300, io, ASSIGN_io, NULL), 0);
 	CHECK_EQ(p2m_lookup(d, 300ULL << HV_PAGE_SHIFT, &e), 0);
 	CHECK(e.val & P2M_IO);
 	CHECK_EQ(pte_ma(e.val), MA_UC);
+	CHECK_EQ(p2m_pte_mfn(e.val), io);
 	CHECK_EQ(p2m_zap(d, 300), 0);
-	CHECK_EQ(hv_page_count(mfn_to_page(mfn)), 1);	/* untouched */
-	hv_free_xenheap_page(mfn);
+	/* A RAM frame (even a free one) cannot be mapped as I/O. */
+	CHECK_EQ(p2m_assign(d, 300, p2m_gpfn_to_mfn(d, 0), ASSIGN_io, NULL), -HV_EINVAL);
+	CHECK_EQ(p2m_assign(d, 300, arch_max_mfn() - 1, ASSIGN_io, NULL), -HV_EINVAL);
+	/* Beyond the 50 implemented physical address bits. */
+	CHECK_EQ(p2m_assign(d, 300, 1ULL << 36, ASSIGN_io, NULL), -HV_EINVAL);
 	CHECK_EQ(host_free_pages(), free0);
 	TEST_END();
 }
