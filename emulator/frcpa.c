@@ -128,11 +128,21 @@ static struct fp82 signed_inf(unsigned s)
 }
 
 /*
- * frcpa's decision for one scalar pair: returns p2 and the result in *res,
- * flags in e.  `swa_exp_ok` tells whether the operands are inside the range
- * where the approximation plus Newton-Raphson can succeed.
+ * frcpa's decision for one scalar pair: returns 1 (p2 set, *res is the
+ * table approximation), 0 (special operands: *res is the final IEEE
+ * result) or -1 (software-assistance case: *res is the quotient rounded
+ * in `q`'s environment, p2 clear).  Flags go to e.
+ *
+ * The SDM sends unnormal operands to software assistance together with
+ * the exponent-limit cases.  An unnormal divisor only needs normalizing
+ * for the table lookup, so as long as the limits hold after normalizing
+ * we return the approximation and let the Newton-Raphson sequence finish
+ * the IEEE quotient in its own precision (e.g. fma.s.s0 for float) --
+ * delivering an extended quotient there would bypass the final rounding
+ * to the program's precision.
  */
-static int frcpa_one(struct fp_env *e, struct fp82 a, struct fp82 b, struct fp82 *res)
+static int frcpa_one(struct fp_env *e, struct fp_env *q, struct fp82 a,
+		     struct fp82 b, struct fp82 *res)
 {
 	enum fp_class ca = fp_classify(a), cb = fp_classify(b);
 	struct fp82 na, nb;
@@ -169,13 +179,15 @@ static int frcpa_one(struct fp_env *e, struct fp82 a, struct fp82 b, struct fp82
 		*res = signed_zero(a.sign ^ b.sign);
 		return 0;
 	}
+	/* fp_normalize can take an exponent below 1: compare as ints */
 	na = fp_normalize(a);
 	nb = fp_normalize(b);
-	est = (int)na.exp - (int)nb.exp;
-	if (cb == FPC_UNORM || (int)nb.exp >= 2 * FP82_EXP_BIAS - 2 ||
-	    est >= FP82_EXP_BIAS || est <= 2 - FP82_EXP_BIAS || (int)na.exp <= 64) {
-		/* software-assistance case: deliver the quotient itself */
-		*res = fp_divide(e, a, b);
+	est = (int32_t)na.exp - (int32_t)nb.exp;
+	if ((int32_t)nb.exp >= 2 * FP82_EXP_BIAS - 2 || (int32_t)nb.exp <= 0 ||
+	    est >= FP82_EXP_BIAS || est <= 2 - FP82_EXP_BIAS ||
+	    (int32_t)na.exp <= 64) {
+		*res = fp_divide(q, a, b);
+		e->flags |= q->flags;
 		return -1;
 	}
 	*res = fp_recip_approx(nb);
@@ -185,7 +197,7 @@ static int frcpa_one(struct fp_env *e, struct fp82 a, struct fp82 b, struct fp82
 int fx_frcpa(struct cpu *c, const struct insn *in)
 {
 	struct fp82 a, b, r;
-	struct fp_env e;
+	struct fp_env e, q;
 	int rv, p;
 
 	if (!pr_get(c, in->qp)) {
@@ -202,7 +214,8 @@ int fx_frcpa(struct cpu *c, const struct insn *in)
 		return X_NEXT;
 	}
 	fpu_env(c, &e, in->a, FP_PC_EXT17);	/* pc_none: 64 bits, 17-bit range */
-	p = frcpa_one(&e, a, b, &r);
+	fpu_env(c, &q, in->a, FP_PC_SF);	/* slow-path quotient: sf's pc/wre */
+	p = frcpa_one(&e, &q, a, b, &r);
 	if (fpu_faults(c, &e, NULL, &rv))
 		return rv;
 	if (p < 0)
