@@ -17,8 +17,8 @@ if ! command -v ia64-linux-gnu-gcc >/dev/null || [ ! -x "$emu/build/ia64emu" ]; 
 	exit 0
 fi
 make -s -C "$rt" >/dev/null || { echo "RESULT 0 1 0"; exit 1; }
-gcc -O2 -ffp-contract=off -o "$tmp/host" "$here/f_e2e.c" &&
-ia64-linux-gnu-gcc -O2 -ffp-contract=off -isystem "$rt/include" -c "$here/f_e2e.c" -o "$tmp/g.o" &&
+gcc -O2 -ffp-contract=off -fno-math-errno -o "$tmp/host" "$here/f_e2e.c" &&
+ia64-linux-gnu-gcc -O2 -ffp-contract=off -minline-sqrt-max-throughput -fno-math-errno -isystem "$rt/include" -c "$here/f_e2e.c" -o "$tmp/g.o" &&
 ia64-linux-gnu-gcc -static -nostdlib -nostartfiles "$rt/build/crt0.o" "$tmp/g.o" \
 	"$rt/build/librt.a" -lgcc -o "$tmp/guest" || { echo "RESULT 0 1 0"; exit 1; }
 "$tmp/host" > "$tmp/host.out"
