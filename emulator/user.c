@@ -26,7 +26,7 @@
 
 #define STACK_TOP	0x60000fffffff0000ULL	/* region 3, like Linux */
 #define STACK_SIZE	(8ULL << 20)
-#define RBS_BASE	0x6000000000000000ULL	/* grows up */
+#define RBS_BASE	0x60000f0000000000ULL	/* grows up, below the stack, far above .data */
 #define RBS_SIZE	(8ULL << 20)
 #define MMAP_BASE	0x2000000000000000ULL	/* region 1 */
 #define BRK_MAX		(1ULL << 30)
@@ -250,6 +250,30 @@ static int build_stack(struct proc *p, struct cpu *c, int argc, char **argv)
 	return 0;
 }
 
+/*
+ * IA64EMU_TRACE=N: single-step the first N bundles, printing ip, slot and
+ * the key registers to stderr (debugging aid; the normal loop follows).
+ */
+static void trace(struct cpu *c, struct proc *p)
+{
+	const char *e = getenv("IA64EMU_TRACE");
+	long n = e ? atol(e) : 0;
+	char line[1024];
+	uint8_t bytes[16];
+
+	for (; n > 0 && !p->exited; n--) {
+		if (!memspace_copy_out(p->ms, c->ip, bytes, 16)) {
+			dis_bundle(c->ip, bytes, line, sizeof(line));
+			fprintf(stderr, "-- slot %u cfm %llx bsp %llx r8 %llx r12 %llx\n%s", c->slot,
+				(unsigned long long)c->cfm, (unsigned long long)c->ar[AR_BSP],
+				(unsigned long long)gr_get(c, 8), (unsigned long long)gr_get(c, 12),
+				line);
+		}
+		if (run_cpu(c, 1) == X_HALT)
+			break;
+	}
+}
+
 int user_run(int argc, char **argv, struct user_stats *st)
 {
 	struct elf_file ef;
@@ -296,6 +320,7 @@ int user_run(int argc, char **argv, struct user_stats *st)
 	c->slot = 0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	trace(c, &p);
 	while (!p.exited && run_cpu(c, 1ULL << 32) != X_HALT)
 		;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
