@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "hvtest.h"
+#include "hvenv.h"
 
 struct fz {
 	const uint8_t *p;

@@ -20,7 +20,7 @@ for h in "$@"; do
 		-max_total_time="${FUZZ_TIME:-25}" -max_len=1024 \
 		-artifact_prefix="$O/fuzz/artifacts/$h-" >"$O/fuzz/$h.log" 2>&1; then
 		p=$((p + 1))
-		grep -E '^Done|^#[0-9]+.*DONE' "$O/fuzz/$h.log" | tail -1 | sed "s/^/$h: /"
+		: # per-harness details stay in the log
 	else
 		echo "FAIL $h: crash or sanitizer report (see $O/fuzz/$h.log)"
 		grep -E 'ERROR|SUMMARY|panic' "$O/fuzz/$h.log" | head -5
