@@ -253,7 +253,7 @@ struct u192 {
 	uint64_t w[3];		/* w[0] least significant */
 };
 
-static int u192_msb(const struct u192 *x)
+static inline int u192_msb(const struct u192 *x)
 {
 	if (x->w[2])
 		return 191 - __builtin_clzll(x->w[2]);
@@ -264,50 +264,65 @@ static int u192_msb(const struct u192 *x)
 	return -1;
 }
 
-static void u192_shl(struct u192 *x, unsigned s)
+/* Limb moves by whole words, then a bit shift; s < 192. */
+static inline __attribute__((always_inline)) void u192_shl(struct u192 *x, unsigned s)
 {
-	while (s >= 64) {
-		x->w[2] = x->w[1];
-		x->w[1] = x->w[0];
-		x->w[0] = 0;
-		s -= 64;
+	unsigned q = s >> 6, r = s & 63;
+	uint64_t w0 = x->w[0], w1 = x->w[1], w2 = x->w[2];
+
+	if (q == 1) {
+		w2 = w1;
+		w1 = w0;
+		w0 = 0;
+	} else if (q >= 2) {
+		w2 = w0;
+		w1 = w0 = 0;
 	}
-	if (s) {
-		x->w[2] = x->w[2] << s | x->w[1] >> (64 - s);
-		x->w[1] = x->w[1] << s | x->w[0] >> (64 - s);
-		x->w[0] <<= s;
+	if (r) {
+		w2 = w2 << r | w1 >> (64 - r);
+		w1 = w1 << r | w0 >> (64 - r);
+		w0 <<= r;
 	}
+	x->w[0] = w0;
+	x->w[1] = w1;
+	x->w[2] = w2;
 }
 
 /* Shift right; bit 0 of the result becomes a pure sticky bit (it absorbs
  * its own old value and everything shifted out). */
-static void u192_shr_sticky(struct u192 *x, unsigned s)
+static inline __attribute__((always_inline)) void u192_shr_sticky(struct u192 *x, unsigned s)
 {
-	uint64_t lost = 0;
+	uint64_t w0 = x->w[0], w1 = x->w[1], w2 = x->w[2], lost;
+	unsigned r = s & 63;
 
 	if (s >= 192) {
-		lost = x->w[0] | x->w[1] | x->w[2];
-		x->w[0] = x->w[1] = x->w[2] = 0;
+		lost = w0 | w1 | w2;
+		w0 = w1 = w2 = 0;
+	} else if (s >= 128) {
+		lost = w0 | w1 | (r ? w2 << (64 - r) : 0);
+		w0 = w2 >> r;
+		w1 = w2 = 0;
+	} else if (s >= 64) {
+		lost = w0 | (r ? w1 << (64 - r) : 0);
+		w0 = r ? w1 >> r | w2 << (64 - r) : w1;
+		w1 = w2 >> r;
+		w2 = 0;
+	} else if (r) {
+		lost = w0 << (64 - r);
+		w0 = w0 >> r | w1 << (64 - r);
+		w1 = w1 >> r | w2 << (64 - r);
+		w2 >>= r;
 	} else {
-		while (s >= 64) {
-			lost |= x->w[0];
-			x->w[0] = x->w[1];
-			x->w[1] = x->w[2];
-			x->w[2] = 0;
-			s -= 64;
-		}
-		if (s) {
-			lost |= x->w[0] << (64 - s);
-			x->w[0] = x->w[0] >> s | x->w[1] << (64 - s);
-			x->w[1] = x->w[1] >> s | x->w[2] << (64 - s);
-			x->w[2] >>= s;
-		}
+		lost = 0;
 	}
-	if (lost || (x->w[0] & 1))
-		x->w[0] |= 1;
+	if (lost)
+		w0 |= 1;
+	x->w[0] = w0;
+	x->w[1] = w1;
+	x->w[2] = w2;
 }
 
-static int u192_cmp(const struct u192 *a, const struct u192 *b)
+static inline int u192_cmp(const struct u192 *a, const struct u192 *b)
 {
 	int i;
 
@@ -317,7 +332,7 @@ static int u192_cmp(const struct u192 *a, const struct u192 *b)
 	return 0;
 }
 
-static void u192_add(struct u192 *a, const struct u192 *b)
+static inline void u192_add(struct u192 *a, const struct u192 *b)
 {
 	unsigned __int128 t = 0;
 	int i;
@@ -329,7 +344,7 @@ static void u192_add(struct u192 *a, const struct u192 *b)
 	}
 }
 
-static void u192_sub(struct u192 *a, const struct u192 *b)	/* a >= b */
+static inline void u192_sub(struct u192 *a, const struct u192 *b)	/* a >= b */
 {
 	uint64_t borrow = 0;
 	int i;

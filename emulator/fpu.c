@@ -48,6 +48,8 @@ int fpu_enter(struct cpu *c, unsigned f1, unsigned a, unsigned b, unsigned d,
 		*rv = cpu_illegal_op(c);
 		return 1;
 	}
+	if (!(c->psr & (PSR_DFL | PSR_DFH)))	/* the common case */
+		return 0;
 	for (i = 0; i < 4; i++) {
 		if (reg_disabled(c, regs[i])) {
 			*rv = cpu_disabled_fp(c, regs[i]);
@@ -79,6 +81,8 @@ int fpu_faults(struct cpu *c, const struct fp_env *lo, const struct fp_env *hi,
 	struct fault f = { .vector = IVT_FP_FAULT };
 	unsigned code;
 
+	if (!((lo->flags & lo->enabled) | (hi ? hi->flags & hi->enabled : 0)))
+		return 0;
 	if (hi)		/* parallel: high half in 3:0, low half in 7:4 */
 		code = fault_code(hi) | fault_code(lo) << ISR_LO_HALF_SHIFT;
 	else
@@ -114,6 +118,8 @@ int fpu_done(struct cpu *c, unsigned sf, const struct fp_env *lo,
 	struct fault f = { .vector = IVT_FP_TRAP, .flags = FF_TRAP };
 
 	c->ar[AR_FPSR] |= (uint64_t)(flags & 0x3f) << (FPSR_SF_SHIFT(sf) + 7);
+	if (!((lo->flags & lo->enabled) | (hi ? hi->flags & hi->enabled : 0)))
+		return X_NEXT;
 	if (hi)		/* parallel: high half at 14:11, low half at 10:7 */
 		code = trap_code(hi) | trap_code(lo) >> ISR_LO_HALF_SHIFT;
 	else
