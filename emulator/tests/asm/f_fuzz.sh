@@ -9,8 +9,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 seed=${1:-11}
 
-printf '\t.text\n\t{ .mfi\n\tnop.m 0\n\tnop.f 0\n\tnop.i 0\n\t}\n' > "$tmp/nop.s"
-ia64-linux-gnu-as -o "$tmp/nop.o" "$tmp/nop.s" &&
+printf '\t.text\n{ .mfi\n\tnop.m 0\n\tnop.f 0\n\tnop.i 0\n}\n' > "$tmp/nop.s"
+ia64-linux-gnu-as -o "$tmp/nop.o" "$tmp/nop.s" 2>/dev/null &&
 ia64-linux-gnu-objcopy -O binary -j .text "$tmp/nop.o" "$tmp/nop.bin" || exit 2
 python3 - "$tmp/nop.bin" "$tmp/rand.bin" "$seed" <<'PY'
 import random, sys
