@@ -96,9 +96,9 @@ static int slot_claim(struct domain *d, unsigned *slot)
 
 static void domain_free(struct domain *d)
 {
+	evtchn_destroy(d);		/* needs the vCPUs (VIRQ bindings) */
 	for (unsigned i = 0; i < HV_MAX_VCPUS; i++)
 		vcpu_free(d->vcpu[i]);
-	evtchn_destroy(d);
 	tlb_track_destroy(d->tlb_track);
 	if (d->shared_info_mfn != ARCH_INVALID_MFN)
 		hv_free_xenheap_page(d->shared_info_mfn);
@@ -176,6 +176,7 @@ void domain_destroy(struct domain *d)
 	hv_spin_unlock(&domain_table_lock);
 	grant_table_destroy(d);
 	p2m_teardown(d);
+	hv_page_orphan_all(d);
 	domain_free(d);
 }
 

@@ -20,6 +20,8 @@ static bool virq_is_per_vcpu(unsigned virq)
 	return virq < NR_VIRQS && per_vcpu[virq];
 }
 
+static int close_port(struct domain *d, evtchn_port_t port);
+
 int evtchn_init(struct domain *d)
 {
 	d->nr_evtchn = NR_EVENT_CHANNELS;
@@ -34,6 +36,12 @@ int evtchn_init(struct domain *d)
 
 void evtchn_destroy(struct domain *d)
 {
+	if (!d->evtchn)
+		return;
+	/* Peers' interdomain ends go back to unbound, as on a close. */
+	for (evtchn_port_t p = 1; p < d->nr_evtchn; p++)
+		if (d->evtchn[p].state != ECS_FREE)
+			close_port(d, p);
 	arch_heap_free(d->evtchn);
 	d->evtchn = NULL;
 }
@@ -43,9 +51,17 @@ static bool test_and_set64(uint64_t *w, unsigned bit)
 	return __atomic_fetch_or(w, 1ULL << bit, __ATOMIC_ACQ_REL) & (1ULL << bit);
 }
 
-static void raise_upcall(struct vcpu_info *vi)
+/* Set upcall_pending; if the vCPU is running on another pCPU right now,
+ * kick that pCPU so the event is not left waiting for its next exit. */
+static void raise_upcall(struct domain *d, unsigned vcpu_id)
 {
-	__atomic_store_n(&vi->evtchn_upcall_pending, 1, __ATOMIC_RELEASE);
+	int cpu;
+
+	__atomic_store_n(&d->shared_info->vcpu_info[vcpu_id].evtchn_upcall_pending, 1,
+			 __ATOMIC_RELEASE);
+	cpu = __atomic_load_n(&d->vcpu[vcpu_id]->processor, __ATOMIC_ACQUIRE);
+	if (cpu >= 0 && (unsigned)cpu != arch_cpu_id())
+		arch_kick_cpu((unsigned)cpu);
 }
 
 void evtchn_set_pending(struct domain *d, unsigned vcpu_id, evtchn_port_t port)
@@ -65,7 +81,7 @@ void evtchn_set_pending(struct domain *d, unsigned vcpu_id, evtchn_port_t port)
 	/* Selector bit already set: an upcall is already due. */
 	if (test_and_set64(&vi->evtchn_pending_sel, port / 64))
 		return;
-	raise_upcall(vi);
+	raise_upcall(d, vcpu_id);
 }
 
 static void lock_pair(struct domain *a, struct domain *b)
@@ -208,23 +224,23 @@ int evtchn_bind_ipi(struct vcpu *v, struct evtchn_bind_ipi *a)
 	return port < 0 ? port : 0;
 }
 
-int evtchn_close(struct vcpu *v, struct evtchn_close *a)
+static int close_port(struct domain *d, evtchn_port_t port)
 {
-	struct domain *d = v->domain, *rd = NULL;
+	struct domain *rd = NULL;
 	struct evtchn *c;
 
-	if (!port_valid(d, a->port))
+	if (!port_valid(d, port))
 		return -HV_EINVAL;
 	for (;;) {
 		hv_spin_lock(&d->evtchn_lock);
-		c = &d->evtchn[a->port];
+		c = &d->evtchn[port];
 		if (c->state != ECS_INTERDOMAIN)
 			break;
 		/* Re-take the locks in order, then check nothing moved. */
 		rd = domain_lookup(c->u.inter.dom, d);
+		if (!rd)	/* the peer is gone: just free our end */
+			break;
 		hv_spin_unlock(&d->evtchn_lock);
-		if (!rd)
-			arch_panic("interdomain port to a vanished domain");
 		lock_pair(d, rd);
 		if (c->state == ECS_INTERDOMAIN && c->u.inter.dom == rd->domid)
 			break;
@@ -237,14 +253,18 @@ int evtchn_close(struct vcpu *v, struct evtchn_close *a)
 	case ECS_VIRQ:
 		d->vcpu[c->notify_vcpu]->virq_to_port[c->u.virq] = 0;
 		break;
-	case ECS_INTERDOMAIN: {
-		struct evtchn *r = &rd->evtchn[c->u.inter.port];
+	case ECS_INTERDOMAIN:
+		if (rd) {
+			struct evtchn *r = &rd->evtchn[c->u.inter.port];
 
-		/* The other end goes back to waiting for us. */
-		r->state = ECS_UNBOUND;
-		r->u.remote_dom = d->domid;
+			/* The other end goes back to waiting for us. */
+			if (r->state == ECS_INTERDOMAIN && r->u.inter.dom == d->domid &&
+			    r->u.inter.port == port) {
+				r->state = ECS_UNBOUND;
+				r->u.remote_dom = d->domid;
+			}
+		}
 		break;
-	}
 	default:	/* free, reserved, pirq (not supported) */
 		if (rd)
 			unlock_pair(d, rd);
@@ -258,6 +278,11 @@ int evtchn_close(struct vcpu *v, struct evtchn_close *a)
 	else
 		hv_spin_unlock(&d->evtchn_lock);
 	return 0;
+}
+
+int evtchn_close(struct vcpu *v, struct evtchn_close *a)
+{
+	return close_port(v->domain, a->port);
 }
 
 int evtchn_send(struct vcpu *v, struct evtchn_send *a)
@@ -362,6 +387,6 @@ int evtchn_unmask(struct vcpu *v, struct evtchn_unmask *a)
 	    (__atomic_load_n(&s->evtchn_pending[a->port / 64], __ATOMIC_ACQUIRE) &
 	     (1ULL << (a->port % 64))) &&
 	    !test_and_set64(&s->vcpu_info[vid].evtchn_pending_sel, a->port / 64))
-		raise_upcall(&s->vcpu_info[vid]);
+		raise_upcall(d, vid);
 	return 0;
 }

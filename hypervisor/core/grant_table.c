@@ -244,9 +244,17 @@ static void unpin_grant(struct domain *rd, grant_ref_t ref, bool ro)
 	uint32_t clear = 0;
 
 	hv_spin_lock(&gt->lock);
+	/* The granter may have been destroyed and its id reused since the
+	 * map: then there is no matching pin, and nothing to release. */
+	if (!shared_entry(gt, ref)) {
+		hv_spin_unlock(&gt->lock);
+		return;
+	}
 	act = active_entry(gt, ref);
-	if (ro ? act->ro_pins == 0 : act->rw_pins == 0)
-		arch_panic("grant unpin without pin");
+	if (ro ? act->ro_pins == 0 : act->rw_pins == 0) {
+		hv_spin_unlock(&gt->lock);
+		return;
+	}
 	if (ro)
 		act->ro_pins--;
 	else

@@ -146,3 +146,18 @@ int hv_page_steal(struct page_info *pg, struct domain *d)
 	__atomic_sub_fetch(&d->tot_pages, 1, __ATOMIC_RELAXED);
 	return 0;
 }
+
+void hv_page_orphan_all(struct domain *d)
+{
+	/* Pages d no longer maps but others still reference (grant or
+	 * foreign mappings) outlive d: they lose their owner so the last
+	 * put frees them without touching the dead domain. */
+	for (uint64_t i = 0; i < frame_table_size; i++) {
+		struct page_info *pg = &frame_table[i];
+
+		if (hv_page_owner(pg) == d) {
+			__atomic_store_n(&pg->owner, NULL, __ATOMIC_RELEASE);
+			__atomic_sub_fetch(&d->tot_pages, 1, __ATOMIC_RELAXED);
+		}
+	}
+}

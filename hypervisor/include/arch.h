@@ -29,6 +29,10 @@ void arch_ptc_e(void);				/* whole TLB of this CPU */
 /* Whole TLB of every CPU in `mask` (IPI + local purge on each). */
 void arch_flush_tlb_mask(hv_cpumask_t mask);
 
+/* Event-check IPI: make `cpu` re-examine the running vCPU's pending
+ * upcall (its next exit to the guest delivers the event). */
+void arch_kick_cpu(unsigned cpu);
+
 /* Physical processors. */
 unsigned arch_cpu_id(void);
 unsigned arch_nr_cpus(void);

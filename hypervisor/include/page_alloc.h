@@ -45,6 +45,9 @@ bool hv_page_clear_allocated(struct page_info *pg);
  * On success the caller holds one plain reference and owner is NULL. */
 int hv_page_steal(struct page_info *pg, struct domain *d);
 
+/* At domain destruction: disown every page still owned by d. */
+void hv_page_orphan_all(struct domain *d);
+
 static inline uint64_t hv_page_count(const struct page_info *pg)
 {
 	return __atomic_load_n(&pg->count_info, __ATOMIC_ACQUIRE) & PGC_COUNT_MASK;

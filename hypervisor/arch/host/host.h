@@ -13,7 +13,8 @@
 #include "arch.h"
 
 enum rec_op {
-	REC_TLB_INSERT, REC_PTC_L, REC_PTC_GA, REC_PTC_E, REC_FLUSH_MASK, REC_NR
+	REC_TLB_INSERT, REC_PTC_L, REC_PTC_GA, REC_PTC_E, REC_FLUSH_MASK, REC_IPI,
+	REC_NR
 };
 
 struct rec_entry {

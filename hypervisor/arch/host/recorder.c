@@ -170,6 +170,14 @@ void arch_flush_tlb_mask(hv_cpumask_t mask)
 	pthread_mutex_unlock(&rec_lock);
 }
 
+void arch_kick_cpu(unsigned cpu)
+{
+	pthread_mutex_lock(&rec_lock);
+	log_op(&(struct rec_entry){ .op = REC_IPI, .cpu = arch_cpu_id(),
+				    .mask = 1ULL << cpu });
+	pthread_mutex_unlock(&rec_lock);
+}
+
 bool rec_tlb_maps_mfn(uint64_t mfn)
 {
 	bool hit = false;

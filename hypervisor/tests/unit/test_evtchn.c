@@ -134,6 +134,27 @@ static void test_upcall_decision(void)
 		CHECK_EQ(a->shared_info->vcpu_info[0].evtchn_upcall_pending, 0);
 	}
 	clear_upcall(a, 1);
+	/* Target vCPU running on another pCPU: one event-check IPI to it;
+	 * not running: none. */
+	host_set_cpu(1);
+	vcpu_switch_to(a->vcpu[1]);
+	host_set_cpu(0);
+	rec_reset();
+	evtchn_set_pending(a, 1, p);
+	CHECK_EQ(rec_count(REC_IPI), 1);
+	{
+		struct rec_entry r;
+
+		CHECK(rec_get(0, &r));
+		CHECK_EQ(r.mask, 2);
+	}
+	clear_upcall(a, 1);
+	host_set_cpu(1);
+	vcpu_switch_to(NULL);
+	host_set_cpu(0);
+	evtchn_set_pending(a, 1, p);
+	CHECK_EQ(rec_count(REC_IPI), 1);
+	clear_upcall(a, 1);
 	um.port = 0;
 	CHECK_EQ(evtchn_unmask(av, &um), -HV_EINVAL);
 	um.port = NR_EVENT_CHANNELS;
@@ -224,6 +245,33 @@ static void test_permissions_and_entry(void)
 	TEST_END();
 }
 
+static void test_peer_destroyed(void)
+{
+	struct domain *c = hvt_domain(5, 1, false, 2);
+	struct evtchn_alloc_unbound au = { .dom = DOMID_SELF, .remote_dom = 5 };
+	struct evtchn_bind_interdomain bi;
+	struct evtchn_status st;
+	struct evtchn_close cl;
+
+	TEST_BEGIN("destroying a peer unbinds our end");
+	CHECK_EQ(evtchn_alloc_unbound(av, &au), 0);
+	bi = (struct evtchn_bind_interdomain){ .remote_dom = 0, .remote_port = au.port };
+	CHECK_EQ(evtchn_bind_interdomain(c->vcpu[0], &bi), 0);
+	domain_destroy(c);
+	st = (struct evtchn_status){ .dom = DOMID_SELF, .port = au.port };
+	CHECK_EQ(evtchn_status(av, &st), 0);
+	CHECK_EQ(st.status, EVTCHNSTAT_unbound);
+	CHECK_EQ(st.u.unbound.dom, 5);
+	{
+		struct evtchn_send s = { .port = au.port };
+
+		CHECK_EQ(evtchn_send(av, &s), 0);	/* dropped */
+	}
+	cl.port = au.port;
+	CHECK_EQ(evtchn_close(av, &cl), 0);
+	TEST_END();
+}
+
 int main(void)
 {
 	hvt_init(512, 2);
@@ -234,6 +282,7 @@ int main(void)
 	test_interdomain();
 	test_upcall_decision();
 	test_virq();
+	test_peer_destroyed();
 	test_permissions_and_entry();
 	domain_destroy(a);
 	domain_destroy(b);

@@ -260,6 +260,29 @@ static void test_hypercall_entry(void)
 	TEST_END();
 }
 
+static void test_granter_destroyed(void)
+{
+	struct domain *g = hvt_domain(6, 1, false, 4);
+	uint64_t free0, mfn = p2m_gpfn_to_mfn(g, 1);
+	grant_handle_t h;
+
+	TEST_BEGIN("granter destroyed while mapped: page lives until unmap");
+	gnttab_grow(g, 1);
+	grant(g, 1, be->domid, 1, 0);
+	CHECK_EQ(map_status(130, GNTMAP_host_map, 1, 6, &h), GNTST_okay);
+	free0 = host_free_pages();
+	domain_destroy(g);
+	CHECK(hv_page_owner(mfn_to_page(mfn)) == NULL);
+	CHECK_EQ(hv_page_count(mfn_to_page(mfn)), 1);
+	CHECK_EQ(p2m_gpfn_to_mfn(be, 130), mfn);	/* still mapped */
+	CHECK(host_free_pages() > free0);		/* the rest was freed */
+	free0 = host_free_pages();
+	CHECK_EQ(unmap_status(130ULL << 14, h), GNTST_okay);
+	CHECK_EQ(host_free_pages(), free0 + 1);
+	CHECK_EQ(gnttab_nr_maptrack(be), 0);
+	TEST_END();
+}
+
 int main(void)
 {
 	struct domain_config pcfg = { .max_pages = 64, .nr_vcpus = 1,
@@ -279,6 +302,7 @@ int main(void)
 	test_map_flags_and_args();
 	test_map_unmap();
 	test_hypercall_entry();
+	test_granter_destroyed();
 	vcpu_switch_to(NULL);
 	domain_destroy(be);
 	domain_destroy(fe);
