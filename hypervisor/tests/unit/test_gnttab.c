@@ -283,6 +283,28 @@ static void test_granter_destroyed(void)
 	TEST_END();
 }
 
+static void test_maptrack_exhaustion(void)
+{
+	grant_handle_t h = 0;
+	unsigned n = 0;
+	int16_t st;
+
+	TEST_BEGIN("maptrack exhaustion: GNTST_no_device_space, all released");
+	grant(fe, 40, be->domid, 6, GTF_readonly);
+	while ((st = map_status(10000 + n, GNTMAP_host_map | GNTMAP_readonly, 40, 1,
+				&h)) == GNTST_okay)
+		n++;
+	CHECK_EQ(st, GNTST_no_device_space);
+	CHECK_EQ(n, GT_MAPTRACK_MAX);
+	CHECK_EQ(hv_page_count(mfn_to_page(p2m_gpfn_to_mfn(fe, 6))), 1 + GT_MAPTRACK_MAX);
+	for (unsigned i = 0; i < n; i++)
+		CHECK_EQ(unmap_status((10000ULL + i) << 14, i), GNTST_okay);
+	CHECK_EQ(hv_page_count(mfn_to_page(p2m_gpfn_to_mfn(fe, 6))), 1);
+	CHECK_EQ(*gnttab_shared_entry(fe, 40) & GTF_reading, 0);
+	CHECK_EQ(gnttab_nr_maptrack(be), 0);
+	TEST_END();
+}
+
 int main(void)
 {
 	struct domain_config pcfg = { .max_pages = 64, .nr_vcpus = 1,
@@ -303,6 +325,7 @@ int main(void)
 	test_map_unmap();
 	test_hypercall_entry();
 	test_granter_destroyed();
+	test_maptrack_exhaustion();
 	vcpu_switch_to(NULL);
 	domain_destroy(be);
 	domain_destroy(fe);
