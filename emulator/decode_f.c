@@ -173,22 +173,23 @@ static const struct sf_def sf_defs[N_SF_BASE] = {
 
 static struct opdesc sf_ops[N_SF_BASE][4];
 static char sf_names[N_SF_BASE][4][24];
-static int sf_ready;
+
+/* Built before main() (and so before any CPU thread can decode). */
+__attribute__((constructor)) static void sf_ops_init(void)
+{
+	unsigned i, s;
+
+	for (i = 0; i < N_SF_BASE; i++)
+		for (s = 0; s < 4; s++) {
+			snprintf(sf_names[i][s], sizeof(sf_names[i][s]), "%s.s%u",
+				 sf_defs[i].name, s);
+			sf_ops[i][s].name = sf_names[i][s];
+			sf_ops[i][s].dis = sf_defs[i].dis;
+		}
+}
 
 static const struct opdesc *sf_op(enum sf_base b, unsigned sf)
 {
-	if (!sf_ready) {
-		unsigned i, s;
-
-		for (i = 0; i < N_SF_BASE; i++)
-			for (s = 0; s < 4; s++) {
-				snprintf(sf_names[i][s], sizeof(sf_names[i][s]),
-					 "%s.s%u", sf_defs[i].name, s);
-				sf_ops[i][s].name = sf_names[i][s];
-				sf_ops[i][s].dis = sf_defs[i].dis;
-			}
-		sf_ready = 1;
-	}
 	return &sf_ops[b][sf & 3];
 }
 

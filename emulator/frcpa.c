@@ -23,7 +23,6 @@
 #include "insn.h"
 
 static uint16_t recip_tab[256], rsqrt_tab[256];
-static int tabs_ready;
 
 /* round(32768 / sqrt(m)) exactly: the n with (2n-1)^2 m <= 4*2^30 < (2n+1)^2 m. */
 static unsigned rsqrt_round(uint64_t m)
@@ -36,7 +35,8 @@ static unsigned rsqrt_round(uint64_t m)
 	return n;
 }
 
-static void build_tables(void)
+/* Built before main(), so CPU threads only ever read the tables. */
+__attribute__((constructor)) static void build_tables(void)
 {
 	unsigned i;
 
@@ -49,20 +49,15 @@ static void build_tables(void)
 		rsqrt_tab[i] = (uint16_t)(rsqrt_round((i >= 128 ? 1 : 2) *
 					  (257 + 2 * (uint64_t)(i & 127))) - 1024);
 	}
-	tabs_ready = 1;
 }
 
 unsigned fp_recip_table(unsigned i)
 {
-	if (!tabs_ready)
-		build_tables();
 	return recip_tab[i & 255];
 }
 
 unsigned fp_rsqrt_table(unsigned i)
 {
-	if (!tabs_ready)
-		build_tables();
 	return rsqrt_tab[i & 255];
 }
 
