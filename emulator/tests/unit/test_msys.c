@@ -199,6 +199,20 @@ int main(void)
 	CHECK_EQ(CFM_SOR(c.cfm), 2);
 	TEST_END();
 
+	TEST_BEGIN("loadrs: illegal only with RSC.mode != 0 or (CFM.sof && RSC.loadrs)");
+	fake_reset(&c);				/* sof = 16 */
+	c.ar[AR_RSC] = 3;			/* eager: illegal */
+	CHECK_EQ(run_m(&c, op0(0, 0xa)), X_FAULT);
+	CHECK_EQ(gex_code(), GEX_ILLEGAL_OP);
+	c.ar[AR_RSC] = 0x10ULL << 16;		/* loadrs 16 bytes with sof != 0 */
+	CHECK_EQ(run_m(&c, op0(0, 0xa)), X_FAULT);
+	CHECK_EQ(gex_code(), GEX_ILLEGAL_OP);
+	nfaults = 0;
+	c.ar[AR_RSC] = 0;			/* loadrs = 0: legal in any frame */
+	CHECK_EQ(run_m(&c, op0(0, 0xa)), X_NEXT);	/* what __builtin_longjmp does */
+	CHECK_EQ(nfaults, 0);
+	TEST_END();
+
 	TEST_BEGIN("srlz/sync are serializing, mf/fwb plain no-ops");
 	decode_m(op0(3, 0), &in);
 	CHECK(in.flags & IF_SERIALIZE);
