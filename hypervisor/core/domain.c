@@ -59,8 +59,9 @@ static int vcpu_create(struct domain *d, unsigned id, unsigned vhpt_log2)
 
 	if (!v)
 		return -HV_ENOMEM;
+	/* Domains start in physical mode (doc 17.12). */
 	*v = (struct vcpu){ .domain = d, .id = id, .processor = -1,
-			    .last_processor = -1 };
+			    .last_processor = -1, .metaphysical = true };
 	vtlb_init(&v->vtlb);
 	for (unsigned r = 0; r < 8; r++)
 		v->rr[r] = rr_make(0, HV_PAGE_SHIFT, 0);
@@ -131,6 +132,9 @@ int domain_create(domid_t domid, const struct domain_config *cfg,
 		return err;
 	}
 	d->rid_base = (uint32_t)(slot + 1) << DEFAULT_RID_BITS;
+	/* Block 0 is split into 64 small blocks; small block 0 stays with
+	 * the hypervisor, domain slot i uses small block i + 1. */
+	d->metaphys_rid = (uint32_t)(slot + 1) << (DEFAULT_RID_BITS - 6);
 	for (unsigned i = 0; !err && i < cfg->nr_vcpus; i++)
 		err = vcpu_create(d, i, cfg->vhpt_log2 ? cfg->vhpt_log2 : VHPT_DEFAULT_LOG2);
 	if (!err && cfg->tlb_track &&

@@ -43,6 +43,10 @@ int vcpu_set_rr(struct vcpu *v, unsigned reg, uint64_t val)
 
 uint32_t vcpu_machine_rid(struct vcpu *v, uint64_t va)
 {
+	/* Physical mode has its own RID so its identity translations never
+	 * meet the guest's virtual ones (doc 17.3). */
+	if (v->metaphysical)
+		return v->domain->metaphys_rid;
 	return v->domain->rid_base + RR_RID(v->rr[VA_REGION(va)]);
 }
 
@@ -276,22 +280,33 @@ int vtlb_ptr(struct vcpu *v, bool is_i, uint64_t va, unsigned ps)
 	return 0;
 }
 
-int vtlb_miss(struct vcpu *v, bool is_i, uint64_t va)
+bool vtlb_lookup_guest(struct vcpu *v, bool is_i, uint64_t va, uint64_t *gpte,
+		       uint64_t *gitir)
 {
 	const struct vtr *t = vtlb_find_tr(v, is_i, va);
 	struct swtc tc;
 
-	if (t)
-		return (t->pte & PTE_P) ? insert_translation(v, is_i, va, t->pte,
-							     t->itir, NULL)
-					: -HV_ENOENT;
+	if (t) {
+		*gpte = t->pte;
+		*gitir = t->itir;
+		return true;
+	}
 	hv_spin_lock(&v->vtlb.lock);
 	tc = is_i ? v->vtlb.itc : v->vtlb.dtc;
 	hv_spin_unlock(&v->vtlb.lock);
 	if (tc.valid && tc.rid == RR_RID(v->rr[VA_REGION(va)]) &&
-	    ranges_overlap(tc.va, ITIR_PS(tc.itir), va, 0))
-		return insert_translation(v, is_i, va, tc.pte, tc.itir, NULL);
-	return -HV_ENOENT;
+	    ranges_overlap(tc.va, ITIR_PS(tc.itir), va, 0)) {
+		*gpte = tc.pte;
+		*gitir = tc.itir;
+		return true;
+	}
+	return false;
+}
+
+int vtlb_insert_guest(struct vcpu *v, bool is_i, uint64_t va, uint64_t gpte,
+		      uint64_t gitir)
+{
+	return insert_translation(v, is_i, va, gpte, gitir, NULL);
 }
 
 void vtlb_ptc_l(struct vcpu *v, uint64_t va, unsigned ps)

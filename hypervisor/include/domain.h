@@ -24,6 +24,8 @@ struct vcpu {
 	int processor;		/* pCPU it runs on, -1 if not running */
 	int last_processor;	/* pCPU it last ran on, -1 never */
 	uint64_t rr[8];		/* guest region registers */
+	uint64_t pta;		/* guest cr.pta */
+	bool metaphysical;	/* guest runs with psr.dt/it off (doc 17.3) */
 	struct vtlb vtlb;
 	struct vhpt vhpt;
 	int virq_to_port[NR_VIRQS];
@@ -50,6 +52,7 @@ struct domain {
 	unsigned nr_vcpus;
 	unsigned rid_bits;
 	uint32_t rid_base;	/* machine RID of guest RID 0 */
+	uint32_t metaphys_rid;	/* machine RID for physical mode */
 	hv_cpumask_t dirty_cpus;	/* atomic: pCPUs that may hold entries */
 	struct tlb_track *tlb_track;	/* NULL: tracking off */
 	struct flushclock_domain fc;

@@ -70,8 +70,21 @@ int vtlb_itc(struct vcpu *v, bool is_i, uint64_t va, uint64_t gpte, uint64_t git
 /* Guest itr.i / itr.d. */
 int vtlb_itr(struct vcpu *v, bool is_i, unsigned slot, uint64_t va,
 	     uint64_t gpte, uint64_t gitir);
-/* Hypervisor TLB miss on va: TRs, then the swTC.  -ENOENT = reflect. */
+/* Hypervisor TLB miss on va (doc 17.6): metaphysical identity, TRs, the
+ * swTC, then a software walk of the guest's short-format VHPT.
+ * 0 = inserted; -ENOENT = reflect a TLB miss / page-not-present;
+ * -EFAULT = reflect a VHPT translation fault (the guest VHPT entry itself
+ * is not reachable); -EINVAL = bad guest PTE (reserved fields). */
 int vtlb_miss(struct vcpu *v, bool is_i, uint64_t va);
+/* Guest translation for va from the TRs or the swTC, without inserting. */
+bool vtlb_lookup_guest(struct vcpu *v, bool is_i, uint64_t va, uint64_t *gpte,
+		       uint64_t *gitir);
+/* Translate and insert a guest PTE (machine TLB + VHPT + tlb_track). */
+int vtlb_insert_guest(struct vcpu *v, bool is_i, uint64_t va, uint64_t gpte,
+		      uint64_t gitir);
+/* Guest cr.pta (validated) and physical-mode switch. */
+int vcpu_set_pta(struct vcpu *v, uint64_t pta);
+void vcpu_set_metaphysical(struct vcpu *v, bool on);
 
 /* Guest purges. */
 void vtlb_ptc_l(struct vcpu *v, uint64_t va, unsigned ps);

@@ -71,6 +71,8 @@ static inline struct domain *fz_domain(domid_t id, bool track, bool priv)
 	for (uint64_t g = 0; g < FZ_RAM; g++)
 		if (p2m_assign_new(d, g, NULL))
 			__builtin_trap();
+	for (unsigned i = 0; i < cfg.nr_vcpus; i++)
+		vcpu_set_metaphysical(d->vcpu[i], false);
 	return d;
 }
 

@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		unsigned flags = (unsigned)fz_pick(&f, 32);
 		struct p2m_entry e;
 
-		switch (fz8(&f) % 10) {
+		switch (fz8(&f) % 12) {
 		case 0: p2m_assign_new(d, g, NULL); break;
 		case 1: p2m_assign(d, g, mfn, flags, src); break;
 		case 2: p2m_replace(d, g, mfn, flags, src); break;
@@ -82,6 +82,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 9:
 			vtlb_ptc_ga(d->vcpu[0], 0xe000000000000000ULL + (g << 14),
 				    (unsigned)fz_pick(&f, 64));
+			break;
+		case 10:
+			vcpu_set_metaphysical(d->vcpu[0], fz8(&f) & 1);
+			vcpu_set_pta(d->vcpu[0], fz64(&f));
+			vcpu_set_rr(d->vcpu[0], fz8(&f) & 7, fz64(&f));
+			break;
+		case 11:
+			if (fz8(&f) & 1)
+				vtlb_itr(d->vcpu[0], fz8(&f) & 1, (unsigned)fz_pick(&f, 14),
+					 fz64(&f), hvt_gpte(g2 << 14), fz64(&f));
+			vtlb_miss(d->vcpu[0], fz8(&f) & 1, fz8(&f) & 1 ? fz64(&f) :
+				  (g << 14) | ((uint64_t)(fz8(&f) & 7) << 61));
 			break;
 		}
 		check_m2p(d);

@@ -46,6 +46,9 @@ static inline struct domain *hvt_domain(domid_t id, unsigned vcpus, bool track,
 			fprintf(stderr, "hvtest: out of RAM for domain %u\n", id);
 			exit(2);
 		}
+	/* Tests run the guest in virtual mode unless they say otherwise. */
+	for (unsigned i = 0; i < vcpus; i++)
+		vcpu_set_metaphysical(d->vcpu[i], false);
 	return d;
 }
 

@@ -267,6 +267,89 @@ static void test_vhpt_chains(void)
 	TEST_END();
 }
 
+static void test_metaphysical(void)
+{
+	struct rec_entry r;
+	uint64_t io = arch_max_mfn() + 2;
+
+	TEST_BEGIN("physical-mode misses: identity through the p2m");
+	CHECK_EQ(p2m_assign(d, 9, io, ASSIGN_io, NULL), -HV_EBUSY); /* RAM there */
+	CHECK_EQ(p2m_assign(d, 40, io, ASSIGN_io, NULL), 0);
+	vcpu_set_metaphysical(v0, true);
+	rec_reset();
+	CHECK_EQ(vtlb_miss(v0, false, (3ULL << 14) + 0x10), 0);
+	CHECK(rec_get(0, &r));
+	CHECK_EQ(r.va, 3ULL << 14);
+	CHECK_EQ(r.rid, d->metaphys_rid);
+	CHECK(r.rid != d->rid_base);
+	CHECK_EQ((r.pte & PTE_PPN_MASK) >> 14, p2m_gpfn_to_mfn(d, 3));
+	CHECK_EQ(pte_ma(r.pte), MA_WB);
+	CHECK_EQ(pte_pl(r.pte), CPL0_EMUL);
+	/* Region 4 is the uncacheable alias: UC reaches MMIO, RAM stays WB
+	 * (the attribute policy). */
+	CHECK_EQ(vtlb_miss(v0, false, 0x8000000000000000ULL | (40ULL << 14)), 0);
+	CHECK(rec_get(1, &r));
+	CHECK_EQ(pte_ma(r.pte), MA_UC);
+	CHECK_EQ(vtlb_miss(v0, true, 0x8000000000000000ULL | (3ULL << 14)), 0);
+	CHECK(rec_get(2, &r));
+	CHECK_EQ(pte_ma(r.pte), MA_WB);
+	CHECK_EQ(vtlb_miss(v0, false, 0x4000000000000000ULL), -HV_ENOENT);
+	CHECK_EQ(vtlb_miss(v0, false, 900ULL << 14), -HV_ENOENT);	/* hole */
+	vcpu_set_metaphysical(v0, false);
+	CHECK_EQ(p2m_zap(d, 40), 0);
+	TEST_END();
+}
+
+static void test_guest_vhpt_walk(void)
+{
+	const uint64_t vhpt_va = KVA(0x4000000), va = KVA(0x208000);
+	uint64_t rr7 = rr_make(RID7, 14, 1), pta, hva, off, entry;
+	struct rec_entry r;
+
+	TEST_BEGIN("software walk of the guest's short-format VHPT");
+	/* PTA: base 63:15, size 7:2, vf 8, ve 0 (SDM Vol. 2, 3.3.4.3). */
+	pta = vhpt_va | (15 << 2) | 1;
+	CHECK_EQ(vcpu_set_pta(v0, pta | 2), -HV_EINVAL);
+	CHECK_EQ(vcpu_set_pta(v0, pta | (1ULL << 9)), -HV_EINVAL);
+	CHECK_EQ(vcpu_set_pta(v0, (vhpt_va | (14 << 2) | 1)), -HV_EINVAL);
+	CHECK_EQ(vcpu_set_pta(v0, pta), 0);
+	CHECK_EQ(vcpu_set_rr(v0, 7, rr7), 0);
+	/* thash, short format: region bits | base with the size bits
+	 * cleared | (va{60:0} >> rr.ps) * 8 within the table. */
+	off = (((va & ((1ULL << 61) - 1)) >> 14) << 3) & 0x7fff;
+	hva = (va & (7ULL << 61)) | (vhpt_va & ~0x7fffULL & ((1ULL << 61) - 1)) | off;
+	/* The guest maps its VHPT with a 64 KB data TR at gpfn 12..15. */
+	CHECK_EQ(vtlb_itr(v0, false, 5, vhpt_va, hvt_gpte(12ULL << 14), itir_make(16, 0)), 0);
+	entry = hvt_gpte(7ULL << 14) | (3ULL << PTE_PL_SHIFT);
+	CHECK_EQ(copy_to_guest(v0, (12ULL << 14) + (hva - vhpt_va), &entry, 8), 0);
+	rec_reset();
+	CHECK_EQ(vtlb_miss(v0, false, va + 0x100), 0);
+	CHECK(rec_get(0, &r));
+	CHECK_EQ(r.va, va);
+	CHECK_EQ((r.pte & PTE_PPN_MASK) >> 14, p2m_gpfn_to_mfn(d, 7));
+	CHECK_EQ(pte_pl(r.pte), 3);
+	CHECK_EQ(r.rid, d->rid_base + RID7);
+	/* Entry not present -> reflect a TLB miss. */
+	entry = 0;
+	CHECK_EQ(copy_to_guest(v0, (12ULL << 14) + (hva - vhpt_va), &entry, 8), 0);
+	CHECK_EQ(vtlb_miss(v0, false, va), -HV_ENOENT);
+	/* A miss inside the VHPT itself never walks it. */
+	CHECK_EQ(vtlb_miss(v0, false, vhpt_va + 0x8000 + 0x100), 0);	/* via the TR */
+	CHECK_EQ(vtlb_ptr(v0, false, vhpt_va, 16), 0);
+	CHECK_EQ(vtlb_miss(v0, false, vhpt_va + 0x100), -HV_ENOENT);
+	/* VHPT no longer mapped -> VHPT fault. */
+	CHECK_EQ(vtlb_miss(v0, false, va), -HV_EFAULT);
+	/* Walker disabled in rr or PTA, or long format: plain miss. */
+	CHECK_EQ(vcpu_set_rr(v0, 7, rr_make(RID7, 14, 0)), 0);
+	CHECK_EQ(vtlb_miss(v0, false, va), -HV_ENOENT);
+	CHECK_EQ(vcpu_set_rr(v0, 7, rr7), 0);
+	CHECK_EQ(vcpu_set_pta(v0, pta | PTA_VF), 0);
+	CHECK_EQ(vtlb_miss(v0, false, va), -HV_ENOENT);
+	CHECK_EQ(vcpu_set_pta(v0, pta & ~1ULL), 0);
+	CHECK_EQ(vtlb_miss(v0, false, va), -HV_ENOENT);
+	TEST_END();
+}
+
 int main(void)
 {
 	hvt_init(1024, 2);
@@ -280,6 +363,8 @@ int main(void)
 	test_itc_and_purges();
 	test_tr();
 	test_vhpt_chains();
+	test_metaphysical();
+	test_guest_vhpt_walk();
 	domain_destroy(d);
 	return test_report();
 }
