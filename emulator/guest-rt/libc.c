@@ -396,10 +396,68 @@ static void emit_num(struct sink *k, unsigned long long v, unsigned base, int up
 			emit(k, ' ');
 }
 
+/* %f for values whose integer part fits 64 bits; rounds half up. */
+static void emit_fixed(struct sink *k, double v, int prec, int width, int left)
+{
+	char tmp[64];
+	int n = 0, i;
+	unsigned long long ip;
+	double r = 0.5;
+
+	if (v != v) {
+		emit(k, 'n'), emit(k, 'a'), emit(k, 'n');
+		return;
+	}
+	if (prec > 18)
+		prec = 18;
+	for (i = 0; i < prec; i++)
+		r /= 10;
+	if (v < 0 || (v == 0 && 1 / v < 0)) {
+		tmp[n++] = '-';
+		v = -v;
+	}
+	if (v >= 1.8e19) {
+		emit(k, 'i'), emit(k, 'n'), emit(k, 'f');
+		return;
+	}
+	v += r;
+	ip = (unsigned long long)v;
+	v -= (double)ip;
+	{
+		char d[24];
+		int nd = 0;
+
+		do {
+			d[nd++] = (char)('0' + ip % 10);
+			ip /= 10;
+		} while (ip);
+		while (nd)
+			tmp[n++] = d[--nd];
+	}
+	if (prec)
+		tmp[n++] = '.';
+	for (i = 0; i < prec; i++) {
+		int dig;
+
+		v *= 10;
+		dig = (int)v;
+		if (dig > 9)
+			dig = 9;
+		tmp[n++] = (char)('0' + dig);
+		v -= dig;
+	}
+	for (i = n; !left && i < width; i++)
+		emit(k, ' ');
+	for (i = 0; i < n; i++)
+		emit(k, tmp[i]);
+	for (i = n; left && i < width; i++)
+		emit(k, ' ');
+}
+
 static int format(struct sink *k, const char *fmt, va_list ap)
 {
 	for (; *fmt; fmt++) {
-		int width = 0, zero = 0, left = 0, lng = 0;
+		int width = 0, zero = 0, left = 0, lng = 0, prec = -1;
 		unsigned long long u;
 		long long s;
 
@@ -422,10 +480,15 @@ static int format(struct sink *k, const char *fmt, va_list ap)
 		}
 		while (*fmt >= '0' && *fmt <= '9')
 			width = width * 10 + (*fmt++ - '0');
-		if (*fmt == '.') {	/* precision: accepted, ignored */
+		if (*fmt == '.') {	/* precision: used by %f only */
 			fmt++;
-			while ((*fmt >= '0' && *fmt <= '9') || *fmt == '*')
+			prec = 0;
+			if (*fmt == '*') {
+				prec = va_arg(ap, int);
 				fmt++;
+			}
+			while (*fmt >= '0' && *fmt <= '9')
+				prec = prec * 10 + (*fmt++ - '0');
 		}
 		for (; *fmt == 'l' || *fmt == 'z' || *fmt == 'h' || *fmt == 'j' || *fmt == 't'; fmt++)
 			if (*fmt != 'h')
@@ -469,8 +532,11 @@ static int format(struct sink *k, const char *fmt, va_list ap)
 			break;
 		}
 		case 'f':
+			emit_fixed(k, va_arg(ap, double), prec < 0 ? 6 : prec, width, left);
+			break;
 		case 'g':
 		case 'e':
+			/* Exponent forms are not implemented: say so visibly. */
 			(void)va_arg(ap, double);
 			emit(k, '?');
 			break;

@@ -37,6 +37,9 @@ make -s -C "$here/guest-rt" >/dev/null || exit 2
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Private copies: others may rebuild the shared tree while tests run.
+cp "$here/build/ia64emu" "$work/ia64emu"
+mkdir -p "$work/rt" && cp "$here/guest-rt/build/crt0.o" "$here/guest-rt/build/librt.a" "$work/rt/"
 export here src work
 
 # One test at one level: prints "<level> <name> <PASS|FAIL|SKIP> <reason>".
@@ -53,8 +56,7 @@ one() {
 	fi
 	if ! timeout 60 ia64-linux-gnu-gcc -O"$lvl" -w -fno-diagnostics-color $opts \
 		-static -nostdlib -nostartfiles -isystem "$here/guest-rt/include" \
-		-o "$exe" "$here/guest-rt/build/crt0.o" "$f" \
-		"$here/guest-rt/build/librt.a" -lgcc > "$log" 2>&1; then
+		-o "$exe" "$work/rt/crt0.o" "$f" "$work/rt/librt.a" -lgcc > "$log" 2>&1; then
 		h=$(grep -o 'fatal error: [^:]*: No such file' "$log" | head -1 | awk '{print $3}')
 		u=$(grep -o "undefined reference to \`[^']*'" "$log" | head -1 | sed "s/.*\`//; s/'//")
 		if [ -n "$h" ]; then
@@ -70,7 +72,7 @@ one() {
 		fi
 		return
 	fi
-	timeout 20 "$here/build/ia64emu" run "$exe" > "$log" 2>&1
+	timeout 20 "$work/ia64emu" run "$exe" > "$log" 2>&1
 	rc=$?
 	if [ $rc -eq 0 ]; then
 		echo "$lvl $name PASS"
