@@ -12,6 +12,14 @@
 
 #include "hvtest.h"
 
+/* Any ThreadSanitizer report fails the program, even when it is run by
+ * hand without TSAN_OPTIONS. */
+const char *__tsan_default_options(void);
+const char *__tsan_default_options(void)
+{
+	return "halt_on_error=1 exitcode=66";
+}
+
 #define KVA(off)	(0xe000000000000000ULL + (off))
 
 static inline uint64_t xorshift(uint64_t *s)
