@@ -392,7 +392,7 @@ struct fp82 fp_fma(struct fp_env *e, struct fp82 a, struct fp82 b,
 		return indefinite(e);
 	if (pinf && cc == FPC_INF && sp != sc)
 		return indefinite(e);
-	if (ca == FPC_UNORM || cb == FPC_UNORM || cc == FPC_UNORM)
+	if (fp_unorm_operand(a) || fp_unorm_operand(b) || fp_unorm_operand(c))
 		e->flags |= FPE_D;
 	if (pinf)
 		return mk(sp, FP82_EXP_MAX, 1ULL << 63);
@@ -478,8 +478,11 @@ uint64_t fp_to_int(struct fp_env *e, struct fp82 f, int is_signed, int trunc,
 		e->flags |= FPE_V;
 		return indef;
 	}
-	if (cl == FPC_ZERO)
+	if (cl == FPC_ZERO) {
+		if (fp_unorm_operand(f))
+			e->flags |= FPE_D;
 		return 0;
+	}
 	u = fp_unpack(f);
 	if (u.exp >= (int)bits) {
 		e->flags |= FPE_V;
@@ -551,7 +554,7 @@ int fp_compare(struct fp_env *e, struct fp82 a, struct fp82 b, enum fp_rel rel)
 			e->flags |= FPE_V;
 		return rel == FREL_UNORD;
 	}
-	if (ca == FPC_UNORM || cb == FPC_UNORM)
+	if (fp_unorm_operand(a) || fp_unorm_operand(b))
 		e->flags |= FPE_D;
 	r = cmp_ordered(a, b);
 	switch (rel) {
@@ -573,10 +576,17 @@ int fp_class_match(struct fp82 f, unsigned fclass9)
 		[FPC_INF] = 0x020, [FPC_SNAN] = 0x040, [FPC_QNAN] = 0x080,
 		[FPC_UNSUP] = 0,
 	};
+	enum fp_class cl;
 	unsigned sign_ok;
 
 	if (fp82_is_natval(f))
 		return !!(fclass9 & 0x100);
+	cl = fp_classify(f);
+	/* the NaN classes do not look at the sign (gas's @snan is 0x40) */
+	if (cl == FPC_SNAN || cl == FPC_QNAN)
+		return !!(fclass9 & class_bit[cl]);
+	if (cl == FPC_ZERO && f.exp != 0)
+		cl = FPC_UNORM;		/* pseudo-zero */
 	sign_ok = f.sign ? fclass9 & 0x002 : fclass9 & 0x001;
-	return sign_ok && (fclass9 & class_bit[fp_classify(f)]);
+	return sign_ok && (fclass9 & class_bit[cl]);
 }

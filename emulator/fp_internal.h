@@ -55,6 +55,16 @@ enum fp_class {
 };
 enum fp_class fp_classify(struct fp82 f);
 
+/* The SDM's "unorm" operand test behind the d flag: denormals, unnormals
+ * and pseudo-zeros (a zero significand with a nonzero exponent, e.g. the
+ * setf.sig image of 0), which otherwise compute as zeros. */
+static inline int fp_unorm_operand(struct fp82 f)
+{
+	if (f.exp == FP82_EXP_MAX)
+		return 0;
+	return f.sig ? !(f.sig >> 63) || f.exp == 0 : f.exp != 0;
+}
+
 static inline int fp_is_nan(struct fp82 f)
 {
 	return f.exp == FP82_EXP_MAX && (f.sig >> 63) && (f.sig << 1);

@@ -303,7 +303,7 @@ int fx_fminmax(struct cpu *c, const struct insn *in)
 	/* an ordered comparison: any NaN or unsupported operand is invalid */
 	if (ca >= FPC_QNAN || cb >= FPC_QNAN)
 		e.flags |= FPE_V;
-	else if (ca == FPC_UNORM || cb == FPC_UNORM)
+	else if (fp_unorm_operand(a) || fp_unorm_operand(b))
 		e.flags |= FPE_D;
 	if (fpu_faults(c, &e, NULL, &rv))
 		return rv;

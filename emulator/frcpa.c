@@ -164,7 +164,7 @@ static int frcpa_one(struct fp_env *e, struct fp_env *q, struct fp82 a,
 		*res = signed_inf(a.sign ^ b.sign);
 		return 0;
 	}
-	if (ca == FPC_UNORM || cb == FPC_UNORM)
+	if (fp_unorm_operand(a) || fp_unorm_operand(b))
 		e->flags |= FPE_D;
 	if (ca == FPC_INF) {
 		*res = signed_inf(a.sign ^ b.sign);
@@ -236,7 +236,7 @@ static int frsqrta_one(struct fp_env *e, struct fp82 a, struct fp82 *res)
 		*res = fp_quiet(a);
 		return 0;
 	}
-	if (ca == FPC_UNORM)
+	if (fp_unorm_operand(a))
 		e->flags |= FPE_D;
 	if (ca == FPC_ZERO || ca == FPC_INF) {
 		/* the architected result is the operand itself (+-0, +inf) */

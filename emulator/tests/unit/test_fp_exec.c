@@ -485,6 +485,19 @@ static void test_convert_compare(void)
 	in.imm2 = 0x009;
 	fx_fclass(&cpu, &in);
 	CHECK(pr_get(&cpu, 6));
+	/* @snan / @qnan ignore the sign bits (gas encodes @qnan as 0x80) */
+	fr_set(&cpu, 8, fp_from_single(0xffc00000));
+	in.imm2 = 0x080;
+	fx_fclass(&cpu, &in);
+	CHECK(pr_get(&cpu, 6));
+	/* setf.sig 0 is a pseudo-zero: @unorm, not @zero */
+	fr_set(&cpu, 8, fp_from_sig(0));
+	in.imm2 = 0x007;
+	fx_fclass(&cpu, &in);
+	CHECK(!pr_get(&cpu, 6));
+	in.imm2 = 0x00b;
+	fx_fclass(&cpu, &in);
+	CHECK(pr_get(&cpu, 6));
 	TEST_END();
 }
 
