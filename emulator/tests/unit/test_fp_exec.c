@@ -465,12 +465,12 @@ static void test_convert_compare(void)
 	CHECK(!pr_get(&cpu, 6) && !pr_get(&cpu, 7));
 	in.qp = 0;
 	in.flags = 0;
-	/* fclass: @qnan|@pos; NaTVal matches only bit 8 */
+	/* fclass: @qnan; NaTVal matches only bit 8 */
 	in.r2 = 9;
 	in.imm2 = 0x081;
 	fx_fclass(&cpu, &in);
 	CHECK(pr_get(&cpu, 6));
-	in.imm2 = 0x082;
+	in.imm2 = 0x042;		/* @snan (sign bits ignored): no */
 	fx_fclass(&cpu, &in);
 	CHECK(!pr_get(&cpu, 6));
 	fr_set(&cpu, 8, FP82_NATVAL);
