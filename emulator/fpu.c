@@ -238,7 +238,7 @@ int fx_fcmp(struct cpu *c, const struct insn *in)
 		pr_set(c, in->p2, 0);
 		return X_NEXT;
 	}
-	if ((in->flags & IF_ALWAYS) && in->p1 == in->p2)
+	if (in->p1 == in->p2)		/* any form, when qp is true */
 		return cpu_illegal_op(c);
 	if (fpu_enter(c, FNOREG, in->r2, in->r3, FNOREG, &rv))
 		return rv;
@@ -270,7 +270,7 @@ int fx_fclass(struct cpu *c, const struct insn *in)
 		pr_set(c, in->p2, 0);
 		return X_NEXT;
 	}
-	if ((in->flags & IF_ALWAYS) && in->p1 == in->p2)
+	if (in->p1 == in->p2)		/* any form, when qp is true */
 		return cpu_illegal_op(c);
 	if (fpu_enter(c, FNOREG, in->r2, FNOREG, FNOREG, &rv))
 		return rv;
