@@ -295,7 +295,8 @@ int exec_flushrs(struct cpu *c, const struct insn *in)
 
 /*
  * loadrs: make the rsc.loadrs bytes below bsp present as dirty registers
- * and invalidate everything else; needs CFM.sof = 0 and RSC.mode = 0.
+ * and invalidate everything else outside the current frame.  Illegal with
+ * RSC.mode != 0, or with both CFM.sof and RSC.loadrs non-zero.
  */
 int exec_loadrs(struct cpu *c, const struct insn *in)
 {
@@ -304,13 +305,13 @@ int exec_loadrs(struct cpu *c, const struct insn *in)
 	int r;
 
 	(void)in;
-	if (CFM_SOF(c->cfm) || RSC_MODE(c->ar[AR_RSC]))
+	if (RSC_MODE(c->ar[AR_RSC]) || (CFM_SOF(c->cfm) && RSC_LOADRS(c->ar[AR_RSC])))
 		return cpu_illegal_op(c);
 	target = bsp - RSC_LOADRS(c->ar[AR_RSC]);
 	if (target > bsp)
 		return cpu_illegal_op(c);
 	n = rse_count(target, bsp);
-	if (n > N_STACKED)
+	if (n > N_STACKED - (long)CFM_SOF(c->cfm))
 		return cpu_illegal_op(c);
 	if ((unsigned long)n <= c->ndirty) {
 		/* Dirty registers below the target are dropped unwritten. */
