@@ -11,6 +11,25 @@
 #include "grant_table.h"
 #include "guest_access.h"
 
+/* Per-sub-operation call counts, next to the totals in counters.c. */
+#define HC_OPS	16
+static uint64_t gnttab_calls[HC_OPS], evtchn_calls[HC_OPS];
+
+static void count_op(uint64_t *tab, unsigned cmd)
+{
+	__atomic_fetch_add(&tab[cmd < HC_OPS ? cmd : HC_OPS - 1], 1, __ATOMIC_RELAXED);
+}
+
+uint64_t hv_hypercall_count(unsigned hypercall, unsigned cmd)
+{
+	const uint64_t *tab = hypercall == __HYPERVISOR_grant_table_op ? gnttab_calls :
+			      hypercall == __HYPERVISOR_event_channel_op ? evtchn_calls :
+			      NULL;
+
+	return tab ? __atomic_load_n(&tab[cmd < HC_OPS ? cmd : HC_OPS - 1],
+				     __ATOMIC_RELAXED) : 0;
+}
+
 /* Large enough for any argument structure below. */
 union hc_arg {
 	struct gnttab_map_grant_ref map;
@@ -51,6 +70,7 @@ long do_grant_table_op(struct vcpu *v, unsigned cmd, uint64_t uop, unsigned coun
 	union hc_arg a;
 
 	hv_count(CNT_HC_GNTTAB);
+	count_op(gnttab_calls, cmd);
 	if (cmd >= HV_ARRAY_SIZE(gnttab_ops) || !gnttab_ops[cmd].fn) {
 		hv_count(CNT_HC_BAD);
 		return -HV_ENOSYS;
@@ -102,6 +122,7 @@ long do_event_channel_op(struct vcpu *v, unsigned cmd, uint64_t arg)
 	int rc;
 
 	hv_count(CNT_HC_EVTCHN);
+	count_op(evtchn_calls, cmd);
 	if (cmd >= HV_ARRAY_SIZE(evtchn_ops) || !evtchn_ops[cmd].fn) {
 		hv_count(CNT_HC_BAD);
 		return -HV_ENOSYS;

@@ -43,5 +43,8 @@ void hv_count_add(enum hv_counter c, uint64_t n);
 uint64_t hv_counter(enum hv_counter c);
 const char *hv_counter_name(enum hv_counter c);
 void hv_counters_reset(void);
+/* Calls of one hypercall's sub-operation (cmd >= 15 share the last
+ * slot); hypercall is __HYPERVISOR_grant_table_op or _event_channel_op. */
+uint64_t hv_hypercall_count(unsigned hypercall, unsigned cmd);
 
 #endif

@@ -5,7 +5,8 @@
  * domain the vCPU that last ran on each pCPU and when it left.  A context
  * switch flushes only if NEED_FLUSH says no flush happened since.  The
  * wrap point is configurable so tests can reach it; a wrap flushes every
- * CPU and restarts the clock.
+ * CPU and restarts the clock.  VHPTs are per vCPU, so unlike the per-pCPU
+ * VHPT design there is no VHPT stamp: only the machine TLB is tracked.
  */
 #ifndef HV_FLUSHCLOCK_H
 #define HV_FLUSHCLOCK_H

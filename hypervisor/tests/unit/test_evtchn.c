@@ -224,7 +224,9 @@ static void test_permissions_and_entry(void)
 	CHECK(ipi.port > 0);
 	CHECK_EQ(copy_to_guest(bv, ARG_GPA, &bad, sizeof(bad)), 0);
 	CHECK_EQ(do_event_channel_op(bv, EVTCHNOP_bind_ipi, ARG_GPA), -HV_ENOENT);
+	CHECK_EQ(hv_hypercall_count(__HYPERVISOR_event_channel_op, EVTCHNOP_bind_ipi), 2);
 	CHECK_EQ(do_event_channel_op(bv, EVTCHNOP_bind_ipi, 500ULL << 14), -HV_EFAULT);
+	CHECK_EQ(hv_hypercall_count(__HYPERVISOR_event_channel_op, EVTCHNOP_bind_ipi), 3);
 	CHECK_EQ(do_event_channel_op(bv, EVTCHNOP_bind_pirq, ARG_GPA), -HV_ENOSYS);
 	CHECK_EQ(do_event_channel_op(bv, 99, ARG_GPA), -HV_ENOSYS);
 	CHECK_EQ(do_event_channel_op(bv, ~0U, ARG_GPA), -HV_ENOSYS);
