@@ -457,7 +457,7 @@ static void emit_fixed(struct sink *k, double v, int prec, int width, int left)
 static int format(struct sink *k, const char *fmt, va_list ap)
 {
 	for (; *fmt; fmt++) {
-		int width = 0, zero = 0, left = 0, lng = 0, prec = -1;
+		int width = 0, zero = 0, left = 0, lng = 0, prec = -1, alt = 0, shrt = 0;
 		unsigned long long u;
 		long long s;
 
@@ -471,6 +471,8 @@ static int format(struct sink *k, const char *fmt, va_list ap)
 				zero = 1;
 			else if (*fmt == '-')
 				left = 1;
+			else if (*fmt == '#')
+				alt = 1;
 			else if (*fmt != '+' && *fmt != ' ' && *fmt != '#')
 				break;
 		}
@@ -493,10 +495,14 @@ static int format(struct sink *k, const char *fmt, va_list ap)
 		for (; *fmt == 'l' || *fmt == 'z' || *fmt == 'h' || *fmt == 'j' || *fmt == 't'; fmt++)
 			if (*fmt != 'h')
 				lng++;
+			else
+				shrt++;
 		switch (*fmt) {
 		case 'd':
 		case 'i':
 			s = lng ? va_arg(ap, long long) : va_arg(ap, int);
+			if (!lng && shrt)
+				s = shrt > 1 ? (signed char)s : (short)s;
 			emit_num(k, s < 0 ? 0ULL - (unsigned long long)s : (unsigned long long)s,
 				 10, 0, s < 0, width, zero, left);
 			break;
@@ -505,6 +511,16 @@ static int format(struct sink *k, const char *fmt, va_list ap)
 		case 'X':
 		case 'o':
 			u = lng ? va_arg(ap, unsigned long long) : va_arg(ap, unsigned int);
+			if (!lng && shrt)
+				u = shrt > 1 ? (unsigned char)u : (unsigned short)u;
+			if (alt && u && *fmt == 'o') {
+				emit(k, '0');
+				width--;
+			} else if (alt && u && (*fmt == 'x' || *fmt == 'X')) {
+				emit(k, '0');
+				emit(k, *fmt);
+				width -= 2;
+			}
 			emit_num(k, u, *fmt == 'u' ? 10 : *fmt == 'o' ? 8 : 16, *fmt == 'X', 0,
 				 width, zero, left);
 			break;

@@ -47,7 +47,8 @@ one() {
 	lvl=$1 f=$2 name=$(basename "$2" .c)
 	exe=$work/$name-O$lvl log=$work/$name-O$lvl.log
 	# Options the test asks for (dg-options / dg-additional-options).
-	opts=$(sed -n 's/.*{ *dg-\(additional-\)\?options *"\([^"]*\)".*/\2/p' "$f" | head -1)
+	# Options the test asks for: dg-options "..." or dg-options { "..." }.
+	opts=$(sed -n 's/.*{ *dg-\(additional-\)\?options *{\? *"\([^"]*\)".*/\2/p' "$f" | head -1)
 	if grep -q 'dg-skip-if\|dg-require-effective-target' "$f" &&
 	   grep -Eq 'dg-require-effective-target +(int128|trampolines|signal|mmap|alloca|pthread|fenv|size20)' "$f"; then
 		req=$(grep -Eo 'dg-require-effective-target +[a-z0-9_]+' "$f" | head -1 | awk '{print $2}')
