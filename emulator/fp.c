@@ -358,6 +358,80 @@ static inline void u192_sub(struct u192 *a, const struct u192 *b)	/* a >= b */
 	}
 }
 
+/* Shift right keeping a pure sticky bit 0 (see u192_shr_sticky). */
+static inline unsigned __int128 shr128_sticky(unsigned __int128 v, int s)
+{
+	unsigned __int128 r;
+
+	if (s <= 0)
+		return v;
+	if (s >= 128)
+		return v != 0;
+	r = v >> s;
+	if (v << (128 - s))
+		r |= 1;
+	return r;
+}
+
+/*
+ * The common fma case in 128 bits: product prod (value prod * 2^(pexp -
+ * 126)) plus addend u.  Both are aligned with their top bit at bit 127;
+ * the smaller one is shifted right with a sticky bit.  Bits are only lost
+ * when the exponents differ by at least 2 in the direction that leaves
+ * the sum's top bit at >= 126, so the sticky bit stays far below the
+ * rounding position.  Returns 0 (and lets the 192-bit path run) for the
+ * one case that can cancel massively after losing a bit: an opposite-sign
+ * addend exactly one binade above the product.
+ */
+static int fma_add128(struct fp_env *e, unsigned __int128 prod, int pexp,
+		      unsigned sp, struct fp_unp u, unsigned sc, struct fp82 *out)
+{
+	unsigned __int128 cw = (unsigned __int128)u.sig << 64, sum;
+	int pe = pexp + 1, d, ex, m;	/* prod top bit at 127: value in [2^pe, 2^pe+1) */
+	unsigned sign;
+
+	if (!(prod >> 127)) {
+		prod <<= 1;
+		pe--;
+	}
+	d = pe - u.exp;
+	if (sp == sc) {
+		unsigned __int128 big = d >= 0 ? prod : cw;
+
+		sum = big + (d >= 0 ? shr128_sticky(cw, d) : shr128_sticky(prod, -d));
+		ex = d >= 0 ? pe : u.exp;
+		sign = sp;
+		if (sum < big) {		/* carry out of bit 127 */
+			sum = (sum >> 1) | (sum & 1) | (unsigned __int128)1 << 127;
+			ex++;
+		}
+	} else if (d >= 1) {
+		sum = prod - shr128_sticky(cw, d);
+		ex = pe;
+		sign = sp;
+	} else if (d <= -2) {
+		sum = cw - shr128_sticky(prod, -d);
+		ex = u.exp;
+		sign = sc;
+	} else if (d == 0) {
+		if (prod == cw) {		/* exact cancellation */
+			*out = mk(e->rc == RC_DOWN, 0, 0);
+			return 1;
+		}
+		sum = prod > cw ? prod - cw : cw - prod;
+		sign = prod > cw ? sp : sc;
+		ex = pe;
+	} else {
+		return 0;
+	}
+	m = 127 - (sum >> 64 ? __builtin_clzll((uint64_t)(sum >> 64))
+			     : 64 + __builtin_clzll((uint64_t)sum));
+	sum <<= 127 - m;
+	ex -= 127 - m;
+	*out = fp_round(e, sign, (uint64_t)(sum >> 64), (uint64_t)sum, ex);
+	return 1;
+}
+
 static struct fp82 indefinite(struct fp_env *e)
 {
 	e->flags |= FPE_V;
@@ -421,6 +495,12 @@ struct fp82 fp_fma(struct fp_env *e, struct fp82 a, struct fp82 b,
 		return fp_round(e, sp, (uint64_t)(prod >> 64), (uint64_t)prod, top);
 	}
 	uc = fp_unpack(c);
+	{
+		struct fp82 r;
+
+		if (fma_add128(e, prod, ua.exp + ub.exp, sp, uc, sc, &r))
+			return r;
+	}
 
 	x.w[0] = (uint64_t)prod;
 	x.w[1] = (uint64_t)(prod >> 64);
