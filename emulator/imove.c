@@ -20,6 +20,30 @@
 /* Executors                                                         */
 /* ---------------------------------------------------------------- */
 
+/*
+ * The mov pr forms operate "as if CFM.rrb.pr were zero" (SDM mov pr):
+ * they see the physical predicate file, not the rotated logical names,
+ * so they bypass pmap (cpu.h's pr_get_all/pr_set_mask go through it).
+ */
+static uint64_t pr_phys_all(const struct cpu *c)
+{
+	uint64_t v = 1;			/* p0 */
+	unsigned i;
+
+	for (i = 1; i < 64; i++)
+		v |= (uint64_t)(c->pr[i] & 1) << i;
+	return v;
+}
+
+static void pr_phys_set(struct cpu *c, uint64_t v, uint64_t mask)
+{
+	unsigned i;
+
+	for (i = 1; i < 64; i++)
+		if ((mask >> i) & 1)
+			c->pr[i] = (v >> i) & 1;
+}
+
 static int x_nop_i(struct cpu *c, const struct insn *in)
 {
 	(void)c;
@@ -64,20 +88,20 @@ static int x_mov_to_pr(struct cpu *c, const struct insn *in)
 {
 	if (gr_nat(c, in->r2))
 		return cpu_nat_consumption(c, 0);
-	pr_set_mask(c, gr_get(c, in->r2), in->imm2);
+	pr_phys_set(c, gr_get(c, in->r2), in->imm2);
 	return X_NEXT;
 }
 
 /* mov pr.rot=imm44: writes p16-p63 only. */
 static int x_mov_to_pr_rot(struct cpu *c, const struct insn *in)
 {
-	pr_set_mask(c, (uint64_t)in->imm, ~0xffffULL);
+	pr_phys_set(c, (uint64_t)in->imm, ~0xffffULL);
 	return X_NEXT;
 }
 
 static int x_mov_from_pr(struct cpu *c, const struct insn *in)
 {
-	gr_set(c, in->r1, pr_get_all(c), false);
+	gr_set(c, in->r1, pr_phys_all(c), false);
 	return X_NEXT;
 }
 

@@ -35,6 +35,17 @@ static uint64_t chk_s_i(unsigned r2, int disp_bundles)
 	       F(imm & 0x7f, 6);
 }
 
+/* the predicate file as mov r=pr sees it (physical, rrb.pr ignored) */
+static uint64_t prs(void)
+{
+	uint64_t v = 0;
+	unsigned i;
+
+	for (i = 0; i < 64; i++)
+		v |= (uint64_t)tc.pr[i] << i;
+	return v;
+}
+
 int main(void)
 {
 	t_reset();
@@ -74,35 +85,45 @@ int main(void)
 	t_reset();
 	setr(9, ~0ULL, 0);
 	run_slot('I', mov_to_pr(9, 0, 0xff, 0x7f));	/* p1-p15 */
-	CHECK_EQ(pr_get_all(&tc), 0xffffULL);
+	CHECK_EQ(prs(), 0xffffULL);
 	setr(9, 0, 0);
 	run_slot('I', mov_to_pr(9, 0, 0, 0x02));	/* p2 only */
-	CHECK_EQ(pr_get_all(&tc), 0xfffbULL);
+	CHECK_EQ(prs(), 0xfffbULL);
 	setr(9, 0xffffffff00000000ULL, 0);
 	run_slot('I', mov_to_pr(9, 1, 0, 0));		/* p16-p63 */
-	CHECK_EQ(pr_get_all(&tc), 0xffffffff0000fffbULL);
+	CHECK_EQ(prs(), 0xffffffff0000fffbULL);
 	setr(9, 0, 0);
 	run_slot('I', mov_to_pr(9, 1, 0xff, 0x7f));	/* everything but p0 */
-	CHECK_EQ(pr_get_all(&tc), 1);
+	CHECK_EQ(prs(), 1);
 	setr(9, ~0ULL, 1);
 	CHECK_EQ(run_slot('I', mov_to_pr(9, 1, 0xff, 0x7f)), X_FAULT);
 	CHECK_EQ(t_vector, IVT_NAT_CONSUMPTION);
-	CHECK_EQ(pr_get_all(&tc), 1);
+	CHECK_EQ(prs(), 1);
 	TEST_END();
 
 	TEST_BEGIN("mov pr.rot=imm44 writes p16-p63 only");
 	t_reset();
 	pr_set(&tc, 5, 1);
 	run_slot('I', mov_pr_rot(0, 0x5));
-	CHECK_EQ(pr_get_all(&tc), 0x50021ULL);
+	CHECK_EQ(prs(), 0x50021ULL);
 	run_slot('I', mov_pr_rot(1, 0));		/* sign: p43-p63 */
-	CHECK_EQ(pr_get_all(&tc), 0xfffff80000000021ULL);
-	/* rotation: logical p16 moves with rrb.pr */
-	tc.cfm |= (uint64_t)1 << 32;
+	CHECK_EQ(prs(), 0xfffff80000000021ULL);
+	TEST_END();
+
+	TEST_BEGIN("mov pr forms ignore rrb.pr (physical predicates)");
+	t_reset();
+	tc.cfm |= (uint64_t)1 << 32;			/* rrb.pr = 1 */
 	cpu_remap(&tc);
-	run_slot('I', mov_pr_rot(0, 0x1));
-	CHECK_EQ(pr_get(&tc, 16), 1);
-	CHECK_EQ(pr_get(&tc, 17), 0);
+	run_slot('I', mov_pr_rot(0, 0x1));		/* physical p16 */
+	CHECK_EQ(pr_get(&tc, 63), 1);			/* logical p63 = physical p16 */
+	CHECK_EQ(pr_get(&tc, 16), 0);
+	CHECK_EQ(run_r1('I', misc(0x33, F(8, 6)), 8), 0x10001ULL);
+	pr_set(&tc, 16, 1);				/* physical p17 */
+	CHECK_EQ(run_r1('I', misc(0x33, F(8, 6)), 8), 0x30001ULL);
+	setr(9, 0, 0);
+	run_slot('I', mov_to_pr(9, 1, 0, 0));		/* clear p16-p63 */
+	CHECK_EQ(pr_get(&tc, 16), 0);
+	CHECK_EQ(pr_get(&tc, 63), 0);
 	TEST_END();
 
 	TEST_BEGIN("mov r=pr, mov r=ip");
