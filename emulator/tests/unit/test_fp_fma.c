@@ -139,8 +139,8 @@ static void set_mp(mpfr_t m, struct fp82 f)
 }
 
 /* .s / .d precisions with their exponent ranges, denormals via MPFR. */
-static void test_vs_mpfr(enum fp_pcsel pc, unsigned prec, int emax, long n,
-			 const char *name)
+static void test_vs_mpfr(enum fp_pcsel pc, unsigned prec, int emax, unsigned wre,
+			 long n, const char *name)
 {
 	mpfr_t ma, mb, mc, mr;
 	long i, bad = 0;
@@ -170,7 +170,7 @@ static void test_vs_mpfr(enum fp_pcsel pc, unsigned prec, int emax, long n,
 		t = mpfr_subnormalize(mr, t, mp_rc[rc]);
 		mpfr_set_emin(old_emin);
 		mpfr_set_emax(old_emax);
-		fp_env_init(&e, mk_fpsr(3, rc, 0), 0, pc);
+		fp_env_init(&e, mk_fpsr(3, rc, wre), 0, pc);
 		r = fp_fma(&e, a, b, c, 0, 0);
 		if (mpfr_inf_p(mr)) {
 			ref.exp = FP82_EXP_MAX;
@@ -212,10 +212,16 @@ static void test_vs_mpfr(enum fp_pcsel pc, unsigned prec, int emax, long n,
 
 int main(void)
 {
+	/* FP_TEST_SEED=<n> explores other operand streams */
+	if (getenv("FP_TEST_SEED"))
+		rng ^= strtoull(getenv("FP_TEST_SEED"), NULL, 0) * 0x9e3779b97f4a7c15ULL;
 	test_vs_fmal(-40, 40, 400000, "fma ext vs fmal, moderate exponents");
 	test_vs_fmal(-8300, -8000, 300000, "fma ext vs fmal, denormal results");
 	test_vs_fmal(8000, 8200, 100000, "fma ext vs fmal, overflow");
-	test_vs_mpfr(FP_PC_S, 24, 127, 150000, "fma.s vs mpfr");
-	test_vs_mpfr(FP_PC_D, 53, 1023, 150000, "fma.d vs mpfr");
+	test_vs_mpfr(FP_PC_S, 24, 127, 0, 150000, "fma.s vs mpfr");
+	test_vs_mpfr(FP_PC_D, 53, 1023, 0, 150000, "fma.d vs mpfr");
+	/* widest range (wre): 17-bit exponents, register denormals at 0x00001 */
+	test_vs_mpfr(FP_PC_SF, 64, 65535, 1, 150000, "fma wre vs mpfr");
+	test_vs_mpfr(FP_PC_S, 24, 65535, 1, 100000, "fma.s wre vs mpfr");
 	return test_report();
 }
