@@ -538,6 +538,77 @@ static void test_parallel_and_bits(void)
 	TEST_END();
 }
 
+static void test_misc_ops(void)
+{
+	struct insn in;
+
+	TEST_BEGIN("fselect, fmin/famax, fpack, fpmerge, fpmin, fprcpa, fprsqrta");
+	reset();
+	fr_set(&cpu, 8, fp_intval(0x1234567890abcdefULL));
+	fr_set(&cpu, 9, fp_intval(0xfedcba0987654321ULL));
+	fr_set(&cpu, 10, fp_intval(0xffff0000ffff0000ULL));
+	run(fx_fselect, 6, 10, 8, 9, 0, 0);		/* f3 where f2 = 1 */
+	CHECK_EQ(fr_get(&cpu, 6).sig, 0x1234ba0990ab4321ULL);
+	fr_set(&cpu, 8, fp_from_single(0xc0000000));	/* -2 */
+	fr_set(&cpu, 9, fp_from_single(0x3f800000));	/* 1 */
+	run(fx_fminmax, 6, 8, 9, 0, 0, 0);		/* fmin -> -2 */
+	CHECK_EQ(fp_to_single(fr_get(&cpu, 6)), 0xc0000000);
+	run(fx_fminmax, 6, 8, 9, 0, 0, 3);		/* famax -> -2 (|-2| > 1) */
+	CHECK_EQ(fp_to_single(fr_get(&cpu, 6)), 0xc0000000);
+	run(fx_fminmax, 6, 8, 9, 0, 0, 2);		/* famin -> 1 */
+	CHECK_EQ(fp_to_single(fr_get(&cpu, 6)), 0x3f800000);
+	fr_set(&cpu, 10, fp_from_single(0x7fc00000));	/* fmin with NaN: f3, v */
+	run(fx_fminmax, 6, 10, 9, 0, 0, 0);
+	CHECK_EQ(fp_to_single(fr_get(&cpu, 6)), 0x3f800000);
+	CHECK(sf_flags(0) & FPE_V);
+	run(fx_fbit, 6, 8, 9, 0, 0, 8);			/* fpack */
+	CHECK_EQ(fr_get(&cpu, 6).sig, 0xc00000003f800000ULL);
+	/* fpmerge.se: sign+exponent of f2 halves, mantissas of f3 halves */
+	fr_set(&cpu, 8, fp_intval(0xc0000000bf800000ULL));
+	fr_set(&cpu, 9, fp_intval(0x3fc000004049999aULL));
+	run(fx_fpmerge, 6, 8, 9, 0, 0, 2);
+	CHECK_EQ(fr_get(&cpu, 6).sig, 0xc0400000bfc9999aULL);
+	run(fx_fpminmax, 6, 8, 9, 0, 0, 0);		/* fpmin per half */
+	CHECK_EQ(fr_get(&cpu, 6).sig, 0xc0000000bf800000ULL);
+	/* fprcpa of (2.0, 4.0): 1.table[0] * 2^-2 and 2^-3 as singles, p2 set */
+	memset(&in, 0, sizeof(in));
+	in.r1 = 6;
+	in.r2 = 1;
+	in.r3 = 9;
+	in.p2 = 7;
+	fr_set(&cpu, 9, fp_intval(0x4000000040800000ULL));
+	fx_fprcpa(&cpu, &in);
+	CHECK_EQ(fr_get(&cpu, 6).sig, 0x3eff80003e7f8000ULL);
+	CHECK(pr_get(&cpu, 7));
+	/* fprsqrta of (4.0, -1.0): 4.0 -> index 128, exp 2^-2; -1 -> NaN, p2 clear */
+	fr_set(&cpu, 9, fp_intval(0x40800000bf800000ULL));
+	in.r3 = 9;
+	fx_fprsqrta(&cpu, &in);
+	CHECK_EQ(fr_get(&cpu, 6).sig >> 32, 0x3eff8000);
+	CHECK_EQ((uint32_t)fr_get(&cpu, 6).sig, 0xffc00000);
+	CHECK(!pr_get(&cpu, 7));
+	TEST_END();
+
+	TEST_BEGIN("fsetc, fclrf, fchkf");
+	reset();
+	/* fsetc.s1 amask=0x7f omask=0x40 (td) starts from sf0's controls */
+	memset(&in, 0, sizeof(in));
+	in.a = 1;
+	in.imm2 = 0x7f | 0x40 << 8;
+	fx_fsetc(&cpu, &in);
+	CHECK_EQ((cpu.ar[AR_FPSR] >> FPSR_SF_SHIFT(1)) & 0x7f, 0x40 | 0x0c);
+	/* fchkf.s1 branches when sf1 has a flag sf0 lacks */
+	cpu.ip = 0x1000;
+	in.imm = 0x40;
+	CHECK_EQ(fx_fchkf(&cpu, &in), X_NEXT);
+	cpu.ar[AR_FPSR] |= (uint64_t)FPE_I << (FPSR_SF_SHIFT(1) + 7);
+	CHECK_EQ(fx_fchkf(&cpu, &in), X_JUMP);
+	CHECK_EQ(cpu.ip, 0x1040);
+	fx_fclrf(&cpu, &in);
+	CHECK_EQ(sf_flags(1), 0);
+	TEST_END();
+}
+
 static void test_faults(void)
 {
 	TEST_BEGIN("FP fault, disabled FP, f1 target");
@@ -587,6 +658,7 @@ int main(void)
 	test_rounding();
 	test_convert_compare();
 	test_parallel_and_bits();
+	test_misc_ops();
 	test_faults();
 	return test_report();
 }
