@@ -93,6 +93,25 @@ static void decode_slot(unsigned unit, uint64_t raw, struct insn *in)
 			       (unit << IF_UNIT_SHIFT));
 }
 
+/* nop.* and hint.* have no effect whatever their qualifying predicate. */
+static bool is_nop(const struct insn *in)
+{
+	const char *n = in->op ? in->op->name : NULL;
+
+	return n && in->exec != exec_illegal &&
+	       (!strncmp(n, "nop.", 4) || !strncmp(n, "hint.", 5));
+}
+
+static void build_run_list(struct decoded_bundle *db)
+{
+	unsigned s, last = db->is_mlx ? 2 : 3;
+
+	db->nrun = 0;
+	for (s = 0; s < last; s++)
+		if (!is_nop(&db->slot[s]))
+			db->run[db->nrun++] = (uint8_t)s;
+}
+
 void bundle_decode(const uint8_t bytes[16], struct decoded_bundle *db)
 {
 	unsigned tmpl = bytes[0] & 0x1f;
@@ -106,6 +125,7 @@ void bundle_decode(const uint8_t bytes[16], struct decoded_bundle *db)
 	if (!t->valid) {
 		for (s = 0; s < 3; s++)
 			decode_illegal(bundle_slot(bytes, s), &db->slot[s]);
+		build_run_list(db);
 		return;
 	}
 	decode_slot(t->unit[0], bundle_slot(bytes, 0), &db->slot[0]);
@@ -115,8 +135,10 @@ void bundle_decode(const uint8_t bytes[16], struct decoded_bundle *db)
 		db->slot[1].flags = (uint16_t)(db->slot[1].flags | IF_LONG |
 					       (UNIT_X << IF_UNIT_SHIFT));
 		db->slot[2] = db->slot[1];
+		build_run_list(db);
 		return;
 	}
 	decode_slot(t->unit[1], bundle_slot(bytes, 1), &db->slot[1]);
 	decode_slot(t->unit[2], bundle_slot(bytes, 2), &db->slot[2]);
+	build_run_list(db);
 }

@@ -27,6 +27,11 @@ struct decoded_bundle {
 	uint8_t stops;
 	bool valid;		/* template is not reserved */
 	bool is_mlx;
+	/* Slots the run loop must execute when entering at slot 0: every
+	 * slot except nop/hint (no architectural effect at all), in order;
+	 * MLX lists its long instruction once (slot 1). */
+	uint8_t nrun;
+	uint8_t run[3];
 };
 
 /* The 41-bit slot s (0..2) of a little-endian bundle. */

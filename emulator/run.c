@@ -6,6 +6,9 @@
  * Executors return X_NEXT to fall through, X_JUMP after setting ip/slot,
  * X_FAULT after an interruption redirected ip, or X_HALT.
  *
+ * Entering a bundle at slot 0 (the usual case) runs only its pre-computed
+ * list of non-nop slots.
+ *
  * Stops need no work here: architecturally valid code has no dependency
  * inside an instruction group that sequential execution would break.
  */
@@ -60,6 +63,30 @@ int run_cpu(struct cpu *c, uint64_t budget)
 		}
 
 		s0 = c->slot;
+		if (!s0) {
+			/* Common case: whole bundle, nops pre-filtered. */
+			unsigned k;
+
+			for (k = 0; k < b->nrun; k++) {
+				const struct insn *in = &b->slot[b->run[k]];
+
+				if (!(in->flags & IF_ALWAYS) && !c->pr[c->pmap[in->qp]])
+					continue;
+				c->slot = s = b->run[k];
+				r = in->exec(c, in);
+				if (r)
+					break;
+				if (in->flags & IF_SERIALIZE)
+					vpage = 1;
+			}
+			if (!r) {
+				c->retired += 3;
+				c->ip += 16;
+				c->slot = 0;
+				continue;
+			}
+			goto stopped;
+		}
 		for (s = s0; s < 3; s++) {
 			const struct insn *in = &b->slot[s];
 
@@ -82,6 +109,7 @@ int run_cpu(struct cpu *c, uint64_t budget)
 			c->slot = 0;
 			continue;
 		}
+stopped:
 		c->retired += s - s0 + 1;
 		if (r == X_HALT)
 			return X_HALT;
