@@ -6,6 +6,7 @@
  * rounding modes/precisions/flags, fcvt, fcmp/fclass, parallel FP, and the
  * fault paths (FP fault, Disabled FP-Register, write to f1).
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "../../common/test/harness.h"
@@ -166,14 +167,19 @@ static void test_xma(void)
  * fcvt.xuf (fnorm), frcpa, two Newton-Raphson refinements in sf1
  * (64-bit precision, widest range), a final correction and fcvt.fxu.trunc.
  */
-static uint64_t fp_udiv(uint64_t a, uint64_t b)
+static uint64_t fp_div(uint64_t a, uint64_t b, int is_signed)
 {
 	enum { FA = 8, FB = 9, Y = 10, Q = 11, E = 12, R = 13, T = 14 };
 
 	fr_set(&cpu, FA, fp_from_sig(a));
 	fr_set(&cpu, FB, fp_from_sig(b));
-	run(fx_fma, FA, 0, FA, 1, 1, FP_PC_SF);		/* fcvt.xuf.s1 */
-	run(fx_fma, FB, 0, FB, 1, 1, FP_PC_SF);
+	if (is_signed) {
+		run(fx_fcvt_xf, FA, FA, 0, 0, 0, 0);	/* fcvt.xf */
+		run(fx_fcvt_xf, FB, FB, 0, 0, 0, 0);
+	} else {
+		run(fx_fma, FA, 0, FA, 1, 1, FP_PC_SF);	/* fcvt.xuf.s1 */
+		run(fx_fma, FB, 0, FB, 1, 1, FP_PC_SF);
+	}
 	{
 		struct insn in;
 
@@ -195,11 +201,28 @@ static uint64_t fp_udiv(uint64_t a, uint64_t b)
 		run(fx_fma, Y, Y, T, Y, 1, FP_PC_SF);	/* y2 = y1 + e2*y1 */
 		run(fx_fnma, R, FA, FB, Q, 1, FP_PC_SF);	/* r = a - b*q2 */
 		run(fx_fma, Q, Q, R, Y, 1, FP_PC_SF);	/* q3 = q2 + r*y2 */
-		run(fx_fcvt_fx, Q, Q, 0, 0, 1, 3);	/* fcvt.fxu.trunc.s1 */
+		run(fx_fcvt_fx, Q, Q, 0, 0, 1, is_signed ? 2 : 3);	/* .trunc.s1 */
 	} else {
-		run(fx_fcvt_fx, Q, Y, 0, 0, 1, 3);
+		run(fx_fcvt_fx, Q, Y, 0, 0, 1, is_signed ? 2 : 3);
 	}
 	return fr_get(&cpu, Q).sig;
+}
+
+static uint64_t fp_udiv(uint64_t a, uint64_t b)
+{
+	return fp_div(a, b, 0);
+}
+
+/* Remainder the kernel's way: xma.l r = q * (-b) + a. */
+static uint64_t fp_smod(int64_t a, int64_t b)
+{
+	uint64_t q = fp_div((uint64_t)a, (uint64_t)b, 1);
+
+	fr_set(&cpu, 11, fp_from_sig(q));
+	fr_set(&cpu, 9, fp_from_sig(-(uint64_t)b));
+	fr_set(&cpu, 8, fp_from_sig((uint64_t)a));
+	run(fx_xma, 11, 8, 11, 9, 0, 0);
+	return fr_get(&cpu, 11).sig;
 }
 
 static void test_division(void)
@@ -220,6 +243,26 @@ static void test_division(void)
 	CHECK_EQ(fp_udiv(~0ULL, 1), ~0ULL);
 	CHECK_EQ(fp_udiv(~0ULL, 3), ~0ULL / 3);
 	CHECK_EQ(fp_udiv(5, 7), 0);
+	CHECK_EQ(bad, 0);
+	TEST_END();
+
+	TEST_BEGIN("kernel-style signed division and remainder vs host");
+	reset();
+	bad = 0;
+	for (i = 0; i < 300000; i++) {
+		int64_t a = (int64_t)rnd64() >> (rnd64() % 64);
+		int64_t b = (int64_t)rnd64() >> (rnd64() % 64);
+
+		if (!b || (a == INT64_MIN && b == -1))
+			b = 3;
+		if (fp_div((uint64_t)a, (uint64_t)b, 1) != (uint64_t)(a / b) ||
+		    fp_smod(a, b) != (uint64_t)(a % b)) {
+			if (bad++ < 5)
+				printf("  %lld / %lld\n", (long long)a, (long long)b);
+		}
+	}
+	CHECK_EQ(fp_div((uint64_t)INT64_MIN, 1, 1), (uint64_t)INT64_MIN);
+	CHECK_EQ(fp_div((uint64_t)-7, 2, 1), (uint64_t)-3);
 	CHECK_EQ(bad, 0);
 	TEST_END();
 }
