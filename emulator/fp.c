@@ -208,9 +208,11 @@ struct fp82 fp_round(struct fp_env *e, unsigned sign, uint64_t sig,
 			return mk(sign, (uint32_t)(er + FP82_EXP_BIAS) & FP82_EXP_MAX,
 				  (uint64_t)k << (64 - p));
 		}
+		struct fp82 r = overflow_result(e, sign);
+
 		e->flags |= FPE_I;
-		e->fpa = 1;
-		return overflow_result(e, sign);
+		e->fpa = r.exp == FP82_EXP_MAX;	/* rounded up to infinity */
+		return r;
 	}
 	if (er < e->emin) {		/* tiny after rounding (SDM 5.4.3) */
 		uint64_t dsig;
