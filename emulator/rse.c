@@ -30,6 +30,41 @@ static inline unsigned stk(int p)
 	return 32 + (unsigned)p;
 }
 
+/*
+ * Frame changes here only move the GR frame (rrb.fr/rrb.pr change only
+ * when a call clears them), so rebuild just the GR map entries the old
+ * or new frame covers; entries beyond both already point at the sink.
+ * The full cpu_remap() handles rotating FR/PR base changes.
+ */
+static void remap(struct cpu *c, uint64_t old)
+{
+	uint64_t cfm = c->cfm;
+	unsigned sof = CFM_SOF(cfm), osof = CFM_SOF(old), sor = CFM_SOR(cfm) * 8;
+	unsigned rrb = CFM_RRB_GR(cfm), n = sof > osof ? sof : osof, i;
+
+	if (CFM_RRB_FR(cfm) != CFM_RRB_FR(old) || CFM_RRB_PR(cfm) != CFM_RRB_PR(old)) {
+		cpu_remap(c);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		unsigned l = i, p;
+
+		if (i >= sof) {
+			c->gmap[32 + i] = GR_SINK;
+			continue;
+		}
+		if (i < sor) {
+			l = i + rrb;
+			if (l >= sor)
+				l -= sor;
+		}
+		p = c->bof + l;
+		if (p >= N_STACKED)
+			p -= N_STACKED;
+		c->gmap[32 + i] = (uint8_t)(32 + p);
+	}
+}
+
 static inline unsigned slot_of(uint64_t addr)
 {
 	return (unsigned)(addr >> 3) & 63;
@@ -198,13 +233,13 @@ int rse_call(struct cpu *c)
 	c->ndirty += sol;
 	c->ar[AR_BSP] = rse_skip(c->ar[AR_BSP], sol);
 	c->cfm = sof - sol;		/* sol = sor = rrb = 0 */
-	cpu_remap(c);
+	remap(c, cfm);
 	return X_NEXT;
 }
 
 int rse_return(struct cpu *c, uint64_t pfs)
 {
-	uint64_t pfm = pfs & CFM_MASK;
+	uint64_t pfm = pfs & CFM_MASK, old = c->cfm;
 	int r;
 
 	if (CFM_SOL(pfm) > CFM_SOF(pfm) || CFM_SOF(pfm) > N_STACKED) {
@@ -217,7 +252,7 @@ int rse_return(struct cpu *c, uint64_t pfs)
 	c->cfm = pfm;
 	if (c->nclean + c->ndirty + CFM_SOF(pfm) > N_STACKED)
 		c->nclean = N_STACKED - c->ndirty - CFM_SOF(pfm);
-	cpu_remap(c);
+	remap(c, old);
 	return X_NEXT;
 }
 
@@ -264,9 +299,8 @@ int exec_alloc(struct cpu *c, const struct insn *in)
 	r = make_room(c, sof);
 	if (r)
 		return r;
-	cfm = (cfm & ~IA64_MASK(0, 18)) | sof | ((uint64_t)sol << 7) | ((uint64_t)sor << 14);
-	c->cfm = cfm;
-	cpu_remap(c);
+	c->cfm = (cfm & ~IA64_MASK(0, 18)) | sof | ((uint64_t)sol << 7) | ((uint64_t)sor << 14);
+	remap(c, cfm);
 	gr_set(c, in->r1, pfs, false);
 	return X_NEXT;
 }

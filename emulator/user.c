@@ -319,11 +319,11 @@ int user_run(int argc, char **argv, struct user_stats *st)
 	c->ip = ef.entry & ~15ULL;
 	c->slot = 0;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
 	trace(c, &p);
 	while (!p.exited && run_cpu(c, 1ULL << 32) != X_HALT)
 		;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
 	fflush(stdout);
 	if (st) {
 		st->slots = c->retired;

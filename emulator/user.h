@@ -12,7 +12,7 @@
 
 struct user_stats {
 	uint64_t slots;		/* retired instruction slots */
-	double seconds;		/* wall time of the run loop */
+	double seconds;		/* CPU time of the run loop (stable on a shared host) */
 };
 
 /* `ia64emu run prog [args]`: returns the program's exit status, or 127

@@ -4,7 +4,8 @@
 # gcc and guest-rt, runs them on `ia64emu run`, and prints
 #   bench emu-loop: <N> slots/s
 #   bench emu-mixed: <N> slots/s
-# (retired instruction slots per second of wall time in the run loop).
+# (retired instruction slots per second of CPU time spent in the run loop,
+# which stays meaningful on a shared, loaded machine).
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 cache=${PVIA64_CACHE:-$HOME/.cache/pvia64}
