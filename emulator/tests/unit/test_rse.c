@@ -36,6 +36,7 @@ static struct cpu *setup(void)
 
 	memspace_map(ms, RBS, 1 << 20, MS_R | MS_W);
 	c->fault_hook = hook;
+	faults = 0;
 	rse_reset(c, RBS);
 	return c;
 }
@@ -203,8 +204,69 @@ static void alloc_checks(void)
 	teardown(c);
 }
 
+/*
+ * Mandatory spills into an unmapped backing store fault; after the page is
+ * mapped, re-executing the same alloc completes and nothing was lost.
+ * Likewise a fill from an unmapped page faults and the return restarts.
+ */
+static void restartable(void)
+{
+	struct memspace *ms = memspace_new(true);
+	struct cpu *c = cpu_new(ms, 0);
+	static uint8_t saved[0x4000];
+	uint64_t pfs[20], page1 = 0x200000, page2 = 0x204000;
+	unsigned d, i, bad = 0;
+	int r;
+
+	TEST_BEGIN("rse: faulting spills and fills restart cleanly");
+	c->fault_hook = hook;
+	faults = 0;
+	/* The stack starts 128 slots below the end of the only mapped page. */
+	rse_reset(c, page2 - 0x400);
+	memspace_map(ms, page1, 0x4000, MS_R | MS_W);
+	for (d = 0; d < 20; d++) {
+		r = alloc(c, 16, 16, 0);
+		if (r != X_NEXT) {
+			/* A spill reached the unmapped page: map it, retry. */
+			CHECK_EQ(faults, 1);
+			CHECK_EQ(memspace_map(ms, page2, 0x4000, MS_R | MS_W), 0);
+			r = alloc(c, 16, 16, 0);
+		}
+		CHECK_EQ(r, X_NEXT);
+		for (i = 0; i < 16; i++)
+			gr_set(c, 32 + i, d * 1000 + i, false);
+		rse_call(c);
+		pfs[d] = c->ar[AR_PFS];
+	}
+	/* 320 registers, 224+ spilled: more than the 128 slots of page 1. */
+	CHECK_EQ(faults, 1);
+	/* Take page 2 away (keeping its bytes): fills from it must fault. */
+	memspace_copy_out(ms, page2, saved, sizeof(saved));
+	CHECK_EQ(memspace_unmap(ms, page2, 0x4000), 0);
+	faults = 0;
+	for (d = 20; d-- > 0;) {
+		r = rse_return(c, pfs[d]);
+		if (r != X_NEXT) {
+			CHECK_EQ(faults, 1);
+			memspace_map(ms, page2, 0x4000, MS_R | MS_W);
+			memspace_copy_in(ms, page2, saved, sizeof(saved));
+			r = rse_return(c, pfs[d]);
+		}
+		CHECK_EQ(r, X_NEXT);
+		for (i = 0; i < 16; i++)
+			bad += gr_get(c, 32 + i) != d * 1000 + i;
+	}
+	CHECK_EQ(faults, 1);
+	CHECK_EQ(bad, 0);
+	CHECK_EQ(c->ar[AR_BSP], page2 - 0x400);
+	TEST_END();
+	memspace_free(ms);
+	cpu_free(c);
+}
+
 int main(void)
 {
+	restartable();
 	deep_chain(30);
 	deep_chain(60);
 	flush_and_load();
