@@ -70,7 +70,8 @@ int run_cpu(struct cpu *c, uint64_t budget)
 			for (k = 0; k < b->nrun; k++) {
 				const struct insn *in = &b->slot[b->run[k]];
 
-				if (!(in->flags & IF_ALWAYS) && !c->pr[c->pmap[in->qp]])
+				/* qp = 0 (p0, always true) needs no predicate load. */
+				if (in->qp && !(in->flags & IF_ALWAYS) && !c->pr[c->pmap[in->qp]])
 					continue;
 				c->slot = s = b->run[k];
 				r = in->exec(c, in);
