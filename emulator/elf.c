@@ -245,6 +245,20 @@ const char *elf_symbol_at(const struct elf_file *ef, uint64_t addr, uint64_t *of
 	return best;
 }
 
+int elf_symbol(const struct elf_file *ef, uint64_t i, const char **name,
+	       uint64_t *value, unsigned *type, int *defined)
+{
+	const Elf64_Sym *syms = (const Elf64_Sym *)(ef->data + ef->sym_off);
+
+	if (i >= ef->sym_count)
+		return -1;
+	*name = sym_name(ef, &syms[i]);
+	*value = syms[i].st_value;
+	*type = ELF64_ST_TYPE(syms[i].st_info);
+	*defined = syms[i].st_shndx != 0;
+	return 0;
+}
+
 int elf_lookup(const struct elf_file *ef, const char *name, uint64_t *value)
 {
 	const Elf64_Sym *syms = (const Elf64_Sym *)(ef->data + ef->sym_off);

@@ -44,6 +44,11 @@ int elf_segment(const struct elf_file *ef, unsigned i, struct elf_segment *s);
 /* Greatest function/object/notype symbol at or below addr in the same
  * section-less sense objdump uses; NULL if none.  *off = addr - value. */
 const char *elf_symbol_at(const struct elf_file *ef, uint64_t addr, uint64_t *off);
+/* Symbol table access: entry i (0..sym_count-1); the name is NULL for
+ * unnamed or malformed entries; defined = it has a section. */
+int elf_symbol(const struct elf_file *ef, uint64_t i, const char **name,
+	       uint64_t *value, unsigned *type, int *defined);
+
 /* Value of a named symbol; 0 on success, -1 if absent. */
 int elf_lookup(const struct elf_file *ef, const char *name, uint64_t *value);
 
