@@ -24,7 +24,7 @@ shift $((OPTIND - 1))
 [ $# -gt 0 ] && pattern=$1
 
 tarball=/usr/src/gcc-12/gcc-12.2.0-dfsg.tar.xz
-src=$(ls -d "$cache"/gcc-torture/*/gcc/testsuite/gcc.c-torture/execute 2>/dev/null | head -1)
+src=${CTORTURE_SRC:-$(ls -d "$cache"/gcc-torture/*/gcc/testsuite/gcc.c-torture/execute 2>/dev/null | head -1)}
 if [ -z "$src" ]; then
 	mkdir -p "$cache/gcc-torture"
 	tar -xJf "$tarball" -C "$cache/gcc-torture" --wildcards \
@@ -46,19 +46,28 @@ export here src work
 one() {
 	lvl=$1 f=$2 name=$(basename "$2" .c)
 	exe=$work/$name-O$lvl log=$work/$name-O$lvl.log
-	# Options the test asks for (dg-options / dg-additional-options).
 	# Options the test asks for: dg-options "..." or dg-options { "..." }.
 	opts=$(sed -n 's/.*{ *dg-\(additional-\)\?options *{\? *"\([^"]*\)".*/\2/p' "$f" | head -1)
-	if grep -q 'dg-skip-if\|dg-require-effective-target' "$f" &&
-	   grep -Eq 'dg-require-effective-target +(int128|trampolines|signal|mmap|alloca|pthread|fenv|size20)' "$f"; then
-		req=$(grep -Eo 'dg-require-effective-target +[a-z0-9_]+' "$f" | head -1 | awk '{print $2}')
-		echo "$lvl $name SKIP needs effective target '$req'"
+	# Effective targets that need an OS underneath (signals, threads,
+	# file-backed mmap) cannot work on a bare syscall runtime.
+	req=$(grep -Eo 'dg-require-effective-target +(signal|pthread|mmap|fork)' "$f" | head -1 | awk '{print $2}')
+	if [ -n "$req" ]; then
+		echo "$lvl $name SKIP needs effective target '$req' (OS feature)"
 		return
 	fi
+	# Tests that are wrong for ia64 itself: their 5-word __builtin_setjmp
+	# buffer holds fp + label + 3 words, but ia64's stack save area is 4
+	# words (sp, bsp, rnat, pfs; see __ia64_save_stack_nonlocal), so setjmp
+	# overwrites the neighbouring local (observed: pfs lands in `q`).
+	case $name in
+	pr64242|pr84521)
+		echo "$lvl $name SKIP test bug on ia64: __builtin_setjmp buffer too small"
+		return ;;
+	esac
 	if ! timeout 60 ia64-linux-gnu-gcc -O"$lvl" -w -fno-diagnostics-color $opts \
 		-static -nostdlib -nostartfiles -isystem "$here/guest-rt/include" \
 		-o "$exe" "$work/rt/crt0.o" "$f" "$work/rt/librt.a" -lgcc > "$log" 2>&1; then
-		h=$(grep -o 'fatal error: [^:]*: No such file' "$log" | head -1 | awk '{print $3}')
+		h=$(grep -o 'fatal error: [^:]*: No such file' "$log" | head -1 | awk '{print $3}' | tr -d :)
 		u=$(grep -o "undefined reference to \`[^']*'" "$log" | head -1 | sed "s/.*\`//; s/'//")
 		if [ -n "$h" ]; then
 			echo "$lvl $name SKIP needs header $h"
