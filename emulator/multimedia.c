@@ -488,6 +488,14 @@ static const struct mm_ent mm_i_tab[256] = {
 	/* I3/I4 */
 	[MI(0, 0, 3, 2, 2)] = { x_mux, { "mux1", dis_mux1 }, MK_MUX1 },
 	[MI(0, 1, 3, 2, 2)] = { x_mux, { "mux2", dis_mux2 }, MK_MUX2 },
+	/*
+	 * clz, mpy4, mpyshl4 (Itanium 9500 additions, SDM 2.3): the modelled
+	 * processor (family 0x1f) lacks them, so they decode for disassembly
+	 * and raise Illegal Operation.
+	 */
+	[MI(0, 1, 1, 1, 3)] = { exec_ai_illegal, { "clz", dis_r1_r3 }, MK_RR },
+	[MI(1, 0, 0, 1, 3)] = { exec_ai_illegal, { "mpy4", dis_r1_r2_r3 }, MK_RR },
+	[MI(1, 0, 0, 3, 3)] = { exec_ai_illegal, { "mpyshl4", dis_r1_r2_r3 }, MK_RR },
 	/* I8: pshl r1=r2,count5 */
 	[MI(0, 1, 3, 1, 1)] = { x_pshl2_i, { "pshl2", dis_r1_r2_a }, MK_SHL_IMM },
 	[MI(1, 0, 3, 1, 1)] = { x_pshl4_i, { "pshl4", dis_r1_r2_a }, MK_SHL_IMM },

@@ -382,4 +382,7 @@ static const struct ai_dis_case ai_dis_cases[] = {
 	{ 0x4f0, 0x00e01612040ULL, 'I', "mov.ret.dptk b1=r9,0x500" },
 	{ 0x500, 0x00e00e12040ULL, 'I', "mov.ret.dptk.imp b1=r9,0x500" },
 	{ 0x510, 0x00e01e12040ULL, 'I', "mov.ret.dptk.imp b1=r9,0x520" },
+	{ 0x520, 0x0e6df3fdbb4ULL, 'I', "(p52) clz r110=r115" },
+	{ 0x530, 0x0f0db59a3d6ULL, 'I', "(p22) mpy4 r15=r77,r53" },
+	{ 0x540, 0x0f0fb7661f7ULL, 'I', "(p55) mpyshl4 r7=r51,r55" },
 };

@@ -195,6 +195,10 @@ int main(void)
 	CHECK_EQ(run_slot('A', a9(1, 0, 2, 2)), X_FAULT);		/* no pavg4 */
 	CHECK_EQ(run_slot('A', a9(1, 0, 0, 1)), X_FAULT);		/* no padd4.sss */
 	CHECK_EQ(run_slot('I', i7(1, 1, 2, 2, 2)), X_FAULT);
+	/* clz / mpy4 / mpyshl4 are not on the modelled processor */
+	CHECK_EQ(run_slot('I', i7(0, 1, 1, 1, 3)), X_FAULT);
+	CHECK_EQ(run_slot('I', i7(1, 0, 0, 1, 3)), X_FAULT);
+	CHECK_EQ(run_slot('I', i7(1, 0, 0, 3, 3)), X_FAULT);
 	TEST_END();
 
 	return test_report();
