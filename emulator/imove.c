@@ -231,11 +231,11 @@ struct misc_ent {
 static const struct misc_ent misc_x6[64] = {
 	[0x00] = { x_break_i, { "break.i", dis_imm21 }, MK_IMM21 },
 	[0x0a] = { x_mov_to_ar_imm, { "mov.i", dis_to_ar_imm }, MK_AR_IMM },
-	[0x10] = { NULL, { NULL, NULL }, MK_EXT }, [0x11] = { NULL, { NULL, NULL }, MK_EXT },
-	[0x12] = { NULL, { NULL, NULL }, MK_EXT }, [0x14] = { NULL, { NULL, NULL }, MK_EXT },
-	[0x15] = { NULL, { NULL, NULL }, MK_EXT }, [0x16] = { NULL, { NULL, NULL }, MK_EXT },
-	[0x18] = { NULL, { NULL, NULL }, MK_EXT }, [0x19] = { NULL, { NULL, NULL }, MK_EXT },
-	[0x1c] = { NULL, { NULL, NULL }, MK_EXT }, [0x1d] = { NULL, { NULL, NULL }, MK_EXT },
+	/* I29 zxt/sxt/czx: shift.c fills these in */
+#define EXT { NULL, { NULL, NULL }, MK_EXT }
+	[0x10] = EXT, [0x11] = EXT, [0x12] = EXT, [0x14] = EXT, [0x15] = EXT,
+	[0x16] = EXT, [0x18] = EXT, [0x19] = EXT, [0x1c] = EXT, [0x1d] = EXT,
+#undef EXT
 	[0x2a] = { x_mov_to_ar, { "mov.i", dis_to_ar }, MK_AR },
 	[0x30] = { x_mov_from_ip, { "mov", dis_from_ip }, MK_PLAIN },
 	[0x31] = { x_mov_from_br, { "mov", dis_from_br }, MK_PLAIN },
