@@ -169,15 +169,19 @@ static int insert_translation(struct vcpu *v, bool is_i, uint64_t va,
 
 		if (err)
 			return err;
-		hv_spin_lock(&v->vtlb.lock);
+		/* No lock is held across the machine insert: a concurrent guest
+		 * purge either precedes the whole itc or purges what we insert
+		 * (it clears the swTC and VHPT before its ptc.ga). */
 		hw_tlb_insert(is_i, x.va, x.pte, x.itir, x.rid);
 		vhpt_insert(&v->vhpt, x.va, vcpu_machine_rr(v, va), x.pte, x.itir);
-		if (tc)
+		if (tc) {
+			hv_spin_lock(&v->vtlb.lock);
 			*tc = (struct swtc){ .pte = gpte, .itir = gitir,
 					     .va = va & ~((1ULL << ITIR_PS(gitir)) - 1),
 					     .rid = RR_RID(v->rr[VA_REGION(va)]),
 					     .valid = true };
-		hv_spin_unlock(&v->vtlb.lock);
+			hv_spin_unlock(&v->vtlb.lock);
+		}
 		if (d->tlb_track && (x.p2m.val & P2M_TLB_TRACKING))
 			tr = tlb_track_insert(d->tlb_track, &x.p2m, x.va, x.rid,
 					      v->id, arch_cpu_id());

@@ -40,6 +40,9 @@ void rec_reset(void);
 /* Yield the thread right after each TLB insert (stress tests: makes the
  * insert / p2m re-check race window much wider). */
 void rec_set_insert_yield(bool on);
+/* Single-threaded tests: call fn(arg) right after each TLB insert, i.e.
+ * between a reader's insert and its p2m re-check (NULL to remove). */
+void rec_set_insert_hook(void (*fn)(void *), void *arg);
 uint64_t rec_count(enum rec_op op);
 /* Copy of the i-th logged operation since the last reset (log holds the
  * first REC_LOG_MAX); false if none. */

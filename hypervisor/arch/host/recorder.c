@@ -37,9 +37,18 @@ static unsigned rec_n;
 static struct sim_tlb tlbs[HV_MAX_PCPUS];
 static int yield_after_insert;
 
+static void (*insert_hook)(void *);
+static void *insert_hook_arg;
+
 void rec_set_insert_yield(bool on)
 {
 	__atomic_store_n(&yield_after_insert, on, __ATOMIC_RELAXED);
+}
+
+void rec_set_insert_hook(void (*fn)(void *), void *arg)
+{
+	insert_hook_arg = arg;
+	insert_hook = fn;
 }
 
 static void log_op(const struct rec_entry *r)
@@ -126,6 +135,8 @@ void arch_tlb_insert(bool itlb, uint64_t va, uint64_t pte, uint64_t itir,
 	/* Stress tests widen the insert/re-check window on purpose. */
 	if (__atomic_load_n(&yield_after_insert, __ATOMIC_RELAXED))
 		sched_yield();
+	if (insert_hook)
+		insert_hook(insert_hook_arg);
 }
 
 void arch_ptc_l(uint64_t va, unsigned ps, uint32_t rid)

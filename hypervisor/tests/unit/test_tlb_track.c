@@ -268,6 +268,79 @@ static void test_insert_states(void)
 	TEST_END();
 }
 
+struct race {
+	grant_handle_t h;
+	uint64_t gpfn;
+	bool fired;
+};
+
+/* Runs between the toucher's TLB insert and its re-check: the mapping
+ * disappears right there. */
+static void unmap_in_window(void *arg)
+{
+	struct race *r = arg;
+
+	if (r->fired)
+		return;
+	r->fired = true;
+	unmap(be->vcpu[0], r->h, r->gpfn);
+}
+
+static void zap_in_window(void *arg)
+{
+	struct race *r = arg;
+
+	if (r->fired)
+		return;
+	r->fired = true;
+	CHECK_EQ(p2m_zap(be, r->gpfn), 0);
+}
+
+static void test_reader_protocol(void)
+{
+	uint64_t mfn = p2m_gpfn_to_mfn(fe, 1);
+	struct race r = { .gpfn = HOLE_GPFN };
+	uint64_t pte;
+
+	TEST_BEGIN("unmap between insert and re-check: the inserter undoes it");
+	hvt_run(be->vcpu[0], 0);
+	r.h = map(be->vcpu[0], 1, HOLE_GPFN);
+	rec_reset();
+	hv_counters_reset();
+	rec_set_insert_hook(unmap_in_window, &r);
+	/* The insert lands, the unmap sees no INSERTED bit (NOT_FOUND, no
+	 * purge), tlb_track reports AGAIN, the inserter purges locally and
+	 * retries, which now finds a hole. */
+	CHECK_EQ(vtlb_itc(be->vcpu[0], false, KVA(HOLE_GPFN << 14),
+			  hvt_gpte(HOLE_GPFN << 14), itir_make(14, 0)), -HV_ENOENT);
+	rec_set_insert_hook(NULL, NULL);
+	CHECK(r.fired);
+	CHECK_EQ(hv_counter(CNT_TT_UNMAP_NOT_FOUND), 1);
+	CHECK_EQ(hv_counter(CNT_TT_INS_AGAIN), 1);
+	CHECK_EQ(hv_counter(CNT_INSERT_RETRY), 1);
+	CHECK_EQ(rec_count(REC_TLB_INSERT), 1);
+	CHECK_EQ(rec_count(REC_PTC_L), 1);
+	CHECK(!rec_tlb_maps_mfn(mfn));
+	CHECK(!vhpt_maps_mfn(&be->vcpu[0]->vhpt, mfn));
+	CHECK_EQ(tlb_track_nr_entries(be->tlb_track), 0);
+	TEST_END();
+
+	TEST_BEGIN("zap of an untracked page between insert and re-check");
+	r = (struct race){ .gpfn = 3 };
+	rec_reset();
+	hv_counters_reset();
+	rec_set_insert_hook(zap_in_window, &r);
+	CHECK_EQ(vtlb_itc(be->vcpu[0], false, KVA(3ULL << 14), hvt_gpte(3ULL << 14),
+			  itir_make(14, 0)), -HV_ENOENT);
+	rec_set_insert_hook(NULL, NULL);
+	CHECK_EQ(hv_counter(CNT_INSERT_RETRY), 1);
+	CHECK_EQ(rec_count(REC_FLUSH_MASK), 1);	/* the zap: not tracked */
+	CHECK(!rec_tlb_lookup(0, KVA(3ULL << 14), be->rid_base, &pte));
+	CHECK_EQ(vtlb_itc(be->vcpu[0], false, KVA(3ULL << 14), hvt_gpte(3ULL << 14),
+			  itir_make(14, 0)), -HV_ENOENT);
+	TEST_END();
+}
+
 int main(void)
 {
 	struct domain_config small = { .max_pages = 64, .nr_vcpus = 1,
@@ -287,6 +360,7 @@ int main(void)
 	test_two_addresses();
 	test_untracked_and_alloc_fail();
 	test_insert_states();
+	test_reader_protocol();
 	vcpu_switch_to(NULL);
 	domain_destroy(be);
 	domain_destroy(be_small);
