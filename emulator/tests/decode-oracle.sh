@@ -30,16 +30,26 @@ ref_path, our_path, max_show = sys.argv[1], sys.argv[2], int(sys.argv[3])
 line_re = re.compile(r'^\s*([0-9a-f]+):\t([0-9a-f ]+)\t(.*)$')
 sym_re = re.compile(r'\b([0-9a-f]+) <[^>]*>')
 
+sec_re = re.compile(r'^Disassembly of section (.*):$')
+
+# Keyed by (section, address): sections of a relocatable object all
+# start at address 0.
 def slots(path):
     out = {}
+    sec = ''
     with open(path, errors='replace') as f:
         for ln in f:
-            m = line_re.match(ln.rstrip('\n'))
+            ln = ln.rstrip('\n')
+            s = sec_re.match(ln)
+            if s:
+                sec = s.group(1)
+                continue
+            m = line_re.match(ln)
             if not m:
                 continue      # headers, symbol lines, MLX byte-only lines
             text = sym_re.sub(lambda g: '0x' + g.group(1), m.group(3))
             text = ' '.join(text.split())
-            out[int(m.group(1), 16)] = text
+            out[(sec, int(m.group(1), 16))] = text
     return out
 
 ref, our = slots(ref_path), slots(our_path)
@@ -61,8 +71,8 @@ for addr in sorted(ref):
 for cls in sorted(bad, key=lambda k: -len(bad[k])):
     print('mismatch class %-12s %d' % (cls, len(bad[cls])))
     for addr, r, o in bad[cls][:max_show]:
-        print('  %x: objdump: %s' % (addr, r))
-        print('  %s  ia64emu: %s' % (' ' * len('%x' % addr), o if o is not None else '<missing>'))
+        print('  %s %x: objdump: %s' % (addr[0], addr[1], r))
+        print('  %s  ia64emu: %s' % (' ' * len('%s %x' % addr), o if o is not None else '<missing>'))
 print('decode: %d passed, %d failed, 0 skipped' % (passed, failed))
 sys.exit(1 if failed or not passed else 0)
 PY
