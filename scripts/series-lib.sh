@@ -362,10 +362,10 @@ MAIL
 
 # --- bisect ----------------------------------------------------------------------
 
-# Build targets for a commit: the arch directory plus every touched source.
+# Single-file targets for a commit: every touched source (built in a second
+# make run: Kbuild does not mix directory and single-file targets well).
 commit_targets() { # commit
 	local f
-	echo arch/ia64/
 	xgit diff-tree --no-commit-id --name-only --diff-filter=AM -r "$1" | while read -r f; do
 		case "$f" in
 		Documentation/*|tools/*|scripts/*|usr/*) ;;
@@ -375,15 +375,21 @@ commit_targets() { # commit
 	done | sort -u
 }
 
-# Configure and build one commit of the export repo into $XWORK/build-bisect.
+# Configure and build one commit of the export repo into $XWORK/build-bisect:
+# the whole arch/ia64 directory, then every touched source file.
 commit_builds() { # commit
-	local c=$1 obj=$XWORK/build-bisect log=$XWORK/bisect.log
+	local c=$1 obj=$XWORK/build-bisect log t
+	local -a targets
+	log=$XWORK/bisect-$(xgit rev-parse --short "$c").log
 	xgit checkout -q -f "$c" || return 1
 	bash "$PVIA64_TOP/scripts/kernel.sh" config "$EXPORT_GIT" "$obj" lenient >"$log" 2>&1 || {
 		tail -20 "$log"; return 1; }
-	# shellcheck disable=SC2046
-	kmake "$EXPORT_GIT" "$obj" $(commit_targets "$c") >>"$log" 2>&1 || {
-		grep -E 'error|Error' "$log" | head -15 | sed 's/^/    /'; return 1; }
+	mapfile -t targets < <(commit_targets "$c")
+	for t in arch/ia64/ "${targets[@]}"; do
+		kmake "$EXPORT_GIT" "$obj" "$t" >>"$log" 2>&1 || {
+			echo "    make $t failed (log: $log):"
+			grep -E 'error|Error' "$log" | head -15 | sed 's/^/    /'; return 1; }
+	done
 }
 
 suite_bisect() {
@@ -448,10 +454,11 @@ sparse_files() { # obj-dir
 	fi
 }
 
-# sparse (C=2) + compiler warnings of one file, without line numbers.
+# sparse (C=2) + compiler warnings of one file, without line numbers
+# (Kbuild's own "<stdin>" checks during prepare are not the file's).
 sparse_run() { # src obj file
-	kmake "$1" "$2" C=2 "${3%.c}.o" 2>&1 |
-		grep -E '^[^ :]+:[0-9]+:([0-9]+:)? (warning|error):' |
+	{ kmake "$1" "$2" C=2 "${3%.c}.o" 2>&1 || true; } |
+		{ grep -E '^[^ :<]+:[0-9]+:([0-9]+:)? (warning|error):' || true; } |
 		sed -E 's/^([^ :]+):[0-9]+:([0-9]+:)? /\1: /' | sort
 }
 
