@@ -5,6 +5,8 @@
  * brk), memory/string functions, a bump allocator and an integer-only
  * printf.  Compiled with the ia64 cross gcc; divisions go to libgcc.
  */
+#include <assert.h>
+#include <ctype.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -190,6 +192,19 @@ char *strrchr(const char *s, int c)
 	}
 }
 
+/* ---- character classes (ASCII) ------------------------------------------- */
+
+int isdigit(int ch) { return ch >= '0' && ch <= '9'; }
+int isupper(int ch) { return ch >= 'A' && ch <= 'Z'; }
+int islower(int ch) { return ch >= 'a' && ch <= 'z'; }
+int isalpha(int ch) { return isupper(ch) || islower(ch); }
+int isalnum(int ch) { return isalpha(ch) || isdigit(ch); }
+int isspace(int ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); }
+int isprint(int ch) { return ch >= 0x20 && ch < 0x7f; }
+int isxdigit(int ch) { return isdigit(ch) || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'f'); }
+int toupper(int ch) { return islower(ch) ? ch - 32 : ch; }
+int tolower(int ch) { return isupper(ch) ? ch + 32 : ch; }
+
 /* ---- numbers ------------------------------------------------------------ */
 
 int abs(int v) { return v < 0 ? -v : v; }
@@ -345,6 +360,22 @@ int fputs(const char *s, FILE *f)
 	while (*s)
 		fputc(*s++, f);
 	return 0;
+}
+
+size_t fwrite(const void *p, size_t size, size_t n, FILE *f)
+{
+	const char *c = p;
+	size_t i;
+
+	for (i = 0; i < size * n; i++)
+		fputc(c[i], f);
+	return n;
+}
+
+void __rt_assert_fail(const char *expr, const char *file, int line)
+{
+	fprintf(stderr, "guest-rt: %s:%d: assertion '%s' failed\n", file, line, expr);
+	abort();
 }
 
 int puts(const char *s)

@@ -47,7 +47,11 @@ one() {
 	lvl=$1 f=$2 name=$(basename "$2" .c)
 	exe=$work/$name-O$lvl log=$work/$name-O$lvl.log
 	# Options the test asks for: dg-options "..." or dg-options { "..." }.
-	opts=$(sed -n 's/.*{ *dg-\(additional-\)\?options *{\? *"\([^"]*\)".*/\2/p' "$f" | head -1)
+	# Lines with a target selector apply only when it names ia64 or all.
+	opts=$(grep -E 'dg-(additional-)?options' "$f" |
+		grep -Ev '\{ *target' | grep -Ev 'xfail|ia32|i\?86|x86' ;
+	       grep -E 'dg-(additional-)?options.*\{ *target [^}]*(ia64|\*-\*-\*|lp64)' "$f")
+	opts=$(printf '%s\n' "$opts" | sed -n 's/.*{ *dg-\(additional-\)\?options *{\? *"\([^"]*\)".*/\2/p' | tr '\n' ' ')
 	# Effective targets that need an OS underneath (signals, threads,
 	# file-backed mmap) cannot work on a bare syscall runtime.
 	req=$(grep -Eo 'dg-require-effective-target +(signal|pthread|mmap|fork)' "$f" | head -1 | awk '{print $2}')

@@ -20,4 +20,5 @@ int putchar(int);
 int fputs(const char *, FILE *);
 int fputc(int, FILE *);
 int fflush(FILE *);
+size_t fwrite(const void *, size_t, size_t, FILE *);
 #endif
