@@ -107,9 +107,14 @@ static void build_run_list(struct decoded_bundle *db)
 	unsigned s, last = db->is_mlx ? 2 : 3;
 
 	db->nrun = 0;
-	for (s = 0; s < last; s++)
-		if (!is_nop(&db->slot[s]))
-			db->run[db->nrun++] = (uint8_t)s;
+	for (s = 0; s < last; s++) {
+		const struct insn *in = &db->slot[s];
+
+		if (is_nop(in))
+			continue;
+		db->runq[db->nrun] = (in->flags & IF_ALWAYS) ? 0 : in->qp;
+		db->run[db->nrun++] = (uint8_t)s;
+	}
 }
 
 void bundle_decode(const uint8_t bytes[16], struct decoded_bundle *db)

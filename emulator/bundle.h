@@ -32,6 +32,8 @@ struct decoded_bundle {
 	 * MLX lists its long instruction once (slot 1). */
 	uint8_t nrun;
 	uint8_t run[3];
+	uint8_t runq[3];	/* predicate to test per run entry; 0 = none
+				 * (p0, or IF_ALWAYS executors test it themselves) */
 };
 
 /* The 41-bit slot s (0..2) of a little-endian bundle. */

@@ -69,13 +69,14 @@ int run_cpu(struct cpu *c, uint64_t budget)
 
 			for (k = 0; k < b->nrun; k++) {
 				const struct insn *in = &b->slot[b->run[k]];
+				unsigned q = b->runq[k];
 
-				/* qp = 0 (p0, always true) needs no predicate load. */
-				if (in->qp && !(in->flags & IF_ALWAYS) && !c->pr[c->pmap[in->qp]])
+				/* q = 0 (p0, always true) needs no predicate load. */
+				if (q && !c->pr[c->pmap[q]])
 					continue;
 				c->slot = s = b->run[k];
 				r = in->exec(c, in);
-				if (r)
+				if (__builtin_expect(r != X_NEXT, 0))
 					break;
 				if (in->flags & IF_SERIALIZE)
 					vpage = 1;
