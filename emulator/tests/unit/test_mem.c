@@ -187,8 +187,62 @@ static void unmap(void)
 	teardown(c);
 }
 
+/* 128-bit bundle from a template and three 41-bit slots (SDM layout). */
+static void put_bundle(struct cpu *c, uint64_t a, unsigned t, uint64_t s0, uint64_t s1, uint64_t s2)
+{
+	uint64_t lo = t | (s0 << 5) | (s1 << 46), hi = (s1 >> 18) | (s2 << 23);
+
+	mem_write_u(c, a, 8, ACC_W, lo);
+	mem_write_u(c, a + 8, 8, ACC_W, hi);
+}
+
+/* A4 adds r1 = imm14, r3 (imm >= 0) */
+static uint64_t adds(unsigned r1, unsigned imm, unsigned r3)
+{
+	return (8ULL << 37) | (2ULL << 34) | ((uint64_t)((imm >> 7) & 0x3f) << 27) |
+	       ((uint64_t)r3 << 20) | ((uint64_t)(imm & 0x7f) << 13) | ((uint64_t)r1 << 6);
+}
+
+/*
+ * Physical addressing (psr.it = psr.dt = 0) through mmu_translate: the
+ * slot loop fetches from RAM, and rewriting an executed bundle through an
+ * ordinary store makes the next run decode the new instruction.
+ */
+static void physical_mode(void)
+{
+	struct memspace *ms = memspace_new(false);
+	struct cpu *c = cpu_new(ms, 0);
+
+	TEST_BEGIN("mem: physical-mode execution and code rewrite through stores");
+	c->fault_hook = hook;
+	nfaults = 0;
+	memspace_map(ms, 0, 1 << 20, MS_R | MS_W | MS_X);
+	c->psr = 0;
+	/* MII: r8 = r8 + 5; nops.  MIB: nop, nop, break.b 9 */
+	put_bundle(c, 0x1000, 0x00, adds(8, 5, 8), 1ULL << 27, 1ULL << 27);
+	put_bundle(c, 0x1010, 0x10, 1ULL << 27, 1ULL << 27, 9ULL << 6);
+	c->ip = 0x1000;
+	/* The hook returns X_FAULT without moving ip: the loop re-executes
+	 * the break until the budget runs out. */
+	CHECK_EQ(run_cpu(c, 100), X_NEXT);
+	CHECK_EQ(gr_get(c, 8), 5);
+	CHECK_EQ(last.vector, IVT_BREAK);
+	CHECK_EQ(last.iim, 9);
+	/* Rewrite the first bundle: r8 = r8 + 100. */
+	put_bundle(c, 0x1000, 0x00, adds(8, 100, 8), 1ULL << 27, 1ULL << 27);
+	CHECK(c->counters[CNT_DCACHE_INVAL] >= 1);
+	c->ip = 0x1000;
+	c->slot = 0;
+	CHECK_EQ(run_cpu(c, 100), X_NEXT);
+	CHECK_EQ(gr_get(c, 8), 105);
+	TEST_END();
+	memspace_free(ms);
+	cpu_free(c);
+}
+
 int main(void)
 {
+	physical_mode();
 	basic();
 	faults();
 	mmio();
