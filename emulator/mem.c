@@ -474,6 +474,13 @@ int mem_read(struct cpu *c, uint64_t va, unsigned size, unsigned acc, void *out)
 	r = xlate(c, va, size, acc, &pa, &skip);
 	if (r || skip)
 		return r;
+	/* The soft TLBs are keyed by physical page (= va when flat). */
+	pn = pa >> MS_PAGE_SHIFT;
+	t = &ms->rt[pn & (STLB_SIZE - 1)];
+	if (t->pn == pn && t->data && ((pa & (MS_PAGE_SIZE - 1)) + size) <= MS_PAGE_SIZE) {
+		memcpy(out, t->data + (pa & (MS_PAGE_SIZE - 1)), size);
+		return X_NEXT;
+	}
 	{
 		const struct region *rg = find_region(ms, pa);
 		struct page *p;
@@ -486,10 +493,8 @@ int mem_read(struct cpu *c, uint64_t va, unsigned size, unsigned acc, void *out)
 		if (!p)
 			return bus_fault(c, va, acc);
 		memcpy(out, p->data + (pa & (MS_PAGE_SIZE - 1)), size);
-		if (ms->flat && (rg->prot & MS_R)) {
-			pn = pa >> MS_PAGE_SHIFT;
-			ms->rt[pn & (STLB_SIZE - 1)] = (struct stlb){ pn, p->data };
-		}
+		if (rg->prot & MS_R)
+			*t = (struct stlb){ pn, p->data };
 	}
 	return X_NEXT;
 }
@@ -516,6 +521,12 @@ int mem_write(struct cpu *c, uint64_t va, unsigned size, unsigned acc, const voi
 	r = xlate(c, va, size, acc, &pa, &skip);
 	if (r || skip)
 		return r;
+	pn = pa >> MS_PAGE_SHIFT;
+	t = &ms->wt[pn & (STLB_SIZE - 1)];
+	if (t->pn == pn && t->data && ((pa & (MS_PAGE_SIZE - 1)) + size) <= MS_PAGE_SIZE) {
+		memcpy(t->data + (pa & (MS_PAGE_SIZE - 1)), in, size);
+		return X_NEXT;
+	}
 	{
 		const struct region *rg = find_region(ms, pa);
 		struct page *p;
@@ -530,10 +541,8 @@ int mem_write(struct cpu *c, uint64_t va, unsigned size, unsigned acc, const voi
 		if (p->code)
 			c->counters[CNT_DCACHE_INVAL] += dcache_invalidate(ms->dc, pa, size);
 		memcpy(p->data + (pa & (MS_PAGE_SIZE - 1)), in, size);
-		if (ms->flat && !p->code && (rg->prot & MS_W)) {
-			pn = pa >> MS_PAGE_SHIFT;
-			ms->wt[pn & (STLB_SIZE - 1)] = (struct stlb){ pn, p->data };
-		}
+		if (!p->code && (rg->prot & MS_W))
+			*t = (struct stlb){ pn, p->data };
 	}
 	return X_NEXT;
 }
