@@ -5,8 +5,9 @@
  * sp+16 above the 16-byte scratch area, register backing store, gp,
  * ar.fpsr, psr with CPL 3) and emulates the system calls the guest runtime
  * needs.  System calls arrive as `break 0x100000` faults through
- * cpu->fault_hook: r15 = 1024 + syscall-table number, arguments in r32..r37
- * of the current frame, result in r8 with r10 = 0, or r8 = errno with
+ * cpu->fault_hook: r15 = 1024 + syscall-table number, arguments in the
+ * output registers of the current frame (out0..out5, i.e. r32..r37 for a
+ * frame without locals), result in r8 with r10 = 0, or r8 = errno with
  * r10 = -1.
  */
 #include <stdio.h>
@@ -46,9 +47,12 @@ struct proc {
 	bool exited;
 };
 
+/* Like Linux (whose syscall entry br.calls into a frame whose inputs are
+ * the caller's outputs), arguments are the output registers of the frame
+ * current at the break: r32 + sol onwards. */
 static uint64_t arg(struct cpu *c, unsigned i)
 {
-	return gr_get(c, 32 + i);
+	return gr_get(c, 32 + CFM_SOL(c->cfm) + i);
 }
 
 static uint64_t sys_write(struct cpu *c, struct proc *p, int *err)

@@ -3,7 +3,8 @@
  * User-mode runner (user.c): loads a static freestanding IA-64 ELF
  * program into flat memory, sets up the stack, register backing store,
  * gp, ar.fpsr and psr, runs it, and emulates the few Linux system calls
- * the guest runtime uses (break 0x100000, number in r15).
+ * the guest runtime uses (break 0x100000, number in r15, arguments in
+ * out0..out5 of the current frame).
  */
 #ifndef EMU_USER_H
 #define EMU_USER_H

@@ -42,7 +42,8 @@ static uint64_t alloc(unsigned r1, unsigned sof, unsigned sol)
 	       ((uint64_t)r1 << 6);
 }
 
-/* Program: alloc 3 regs; r32 = status; r15 = exit_group; break 0x100000. */
+/* Program: alloc 3 locals + 1 output; out0 (r35) = status;
+ * r15 = exit_group; break 0x100000 (arguments are the frame's outputs). */
 static size_t make_prog(uint8_t *f, unsigned status, uint16_t machine)
 {
 	uint8_t *eh = f, *ph = f + 64, *code = f + 0x100;
@@ -67,7 +68,7 @@ static size_t make_prog(uint8_t *f, unsigned status, uint16_t machine)
 	put64(ph + 32, 0x140);
 	put64(ph + 40, 0x140);
 	put64(ph + 48, 0x10000);
-	bundle(code, 0x01, alloc(34, 3, 3), adds_r0(32, status), adds_r0(15, 1236));
+	bundle(code, 0x01, alloc(34, 4, 3), adds_r0(35, status), adds_r0(15, 1236));
 	/* MIB;; nop.m, nop.i, break.b 0x100000 (i bit 36 = imm bit 20) */
 	bundle(code + 16, 0x11, 1ULL << 27, 1ULL << 27, 1ULL << 36);
 	/* Never reached: break.b 0 would be SIGTRAP. */
