@@ -39,10 +39,12 @@ run toolchain scripts/toolchain.sh || broken=1
 # Host-only suites first: they need no kernel.
 run hypervisor make -C hypervisor check
 run emulator-unit make -C emulator check-unit
+[ $broken -eq 0 ] && run ctorture make -C emulator check-ctorture
 
 if [ $broken -eq 0 ]; then
 	run series-apply scripts/series.sh apply
 	run kernel scripts/kernel.sh all || broken=1
+	run decode scripts/decode-check.sh
 	run series-export scripts/series.sh export
 	run checkpatch scripts/series.sh checkpatch
 	run bisect scripts/series.sh bisect
