@@ -207,25 +207,4 @@ static inline void cpu_init_maps(struct cpu *c)
 	cpu_remap(c);
 }
 
-/* All 64 predicates as the integer `mov r = pr` returns (logical order). */
-static inline uint64_t pr_get_all(const struct cpu *c)
-{
-	uint64_t v = 0;
-	unsigned i;
-
-	for (i = 0; i < 64; i++)
-		v |= (uint64_t)c->pr[c->pmap[i]] << i;
-	return v;
-}
-
-/* `mov pr = r, mask`: p0 unaffected. */
-static inline void pr_set_mask(struct cpu *c, uint64_t v, uint64_t mask)
-{
-	unsigned i;
-
-	for (i = 1; i < 64; i++)
-		if ((mask >> i) & 1)
-			c->pr[c->pmap[i]] = (v >> i) & 1;
-}
-
 #endif

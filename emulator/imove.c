@@ -23,7 +23,7 @@
 /*
  * The mov pr forms operate "as if CFM.rrb.pr were zero" (SDM mov pr):
  * they see the physical predicate file, not the rotated logical names,
- * so they bypass pmap (cpu.h's pr_get_all/pr_set_mask go through it).
+ * so they bypass pmap.
  */
 static uint64_t pr_phys_all(const struct cpu *c)
 {
