@@ -14,6 +14,7 @@
 #include "interrupt.h"
 #include "lsapic.h"
 #include "mem.h"
+#include "memspace.h"
 #include "mmu.h"
 #include "rse.h"
 #include "sysarch.h"
@@ -396,11 +397,17 @@ int sys_fc(struct cpu *c, uint64_t va, bool icache)
 	int r;
 
 	(void)icache;
-	/* fc reports as a read (ISR.r) of a non-access kind */
-	r = mmu_translate(c, va, 1, ACC_R | ACC_NONACCESS | ACC_NA_CODE(ISR_NA_FC),
-			  &pa, &ma);
-	if (r)
-		return r;
+	if (c->mem && memspace_flat(c->mem)) {
+		/* user-mode runner: no translation, VA = address in the flat space */
+		pa = va;
+	} else {
+		/* fc reports as a read (ISR.r) of a non-access kind */
+		r = mmu_translate(c, va, 1,
+				  ACC_R | ACC_NONACCESS | ACC_NA_CODE(ISR_NA_FC),
+				  &pa, &ma);
+		if (r)
+			return r;
+	}
 	code_invalidate(c, pa & ~(uint64_t)(FC_LINE - 1), FC_LINE);
 	return X_NEXT;
 }

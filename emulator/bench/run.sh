@@ -9,7 +9,8 @@
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 cache=${PVIA64_CACHE:-$HOME/.cache/pvia64}
-export PATH=$cache/toolchain/bin:$PATH
+toolchain=${PVIA64_TOOLCHAIN:-$cache/toolchain}
+export PATH=$toolchain/bin:$PATH
 make -s -C "$here" build/ia64emu >/dev/null
 make -s -C "$here/guest-rt" >/dev/null
 out=$here/build/bench

@@ -11,7 +11,8 @@
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
 cache=${PVIA64_CACHE:-$HOME/.cache/pvia64}
-export PATH=$cache/toolchain/bin:$PATH
+toolchain=${PVIA64_TOOLCHAIN:-$cache/toolchain}
+export PATH=$toolchain/bin:$PATH
 jobs=2 levels="0 2" pattern='*'
 while getopts "j:O:" o; do
 	case $o in
@@ -31,7 +32,7 @@ if [ -z "$src" ]; then
 		'*/gcc/testsuite/gcc.c-torture/execute/*' || { echo "ctorture: cannot extract $tarball"; exit 2; }
 	src=$(ls -d "$cache"/gcc-torture/*/gcc/testsuite/gcc.c-torture/execute | head -1)
 fi
-command -v ia64-linux-gnu-gcc >/dev/null || { echo "ctorture: no ia64-linux-gnu-gcc in $cache/toolchain/bin"; exit 2; }
+command -v ia64-linux-gnu-gcc >/dev/null || { echo "ctorture: no ia64-linux-gnu-gcc in $toolchain/bin"; exit 2; }
 make -s -C "$here" build/ia64emu >/dev/null || exit 2
 make -s -C "$here/guest-rt" >/dev/null || exit 2
 
