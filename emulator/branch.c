@@ -117,6 +117,26 @@ static void rotate(struct cpu *c)
  * the branch stays taken while EC > 1 before the decrement; with LC and
  * EC both zero rotation stops.
  */
+/*
+ * The epilogue half shared by the counted (ctop/cexit) and while
+ * (wtop/wexit) loop branches: p63 = 0, and ar.ec drains one stage per
+ * iteration, rotating while it lasts.  Returns whether the loop goes on.
+ */
+static bool loop_epilogue(struct cpu *c)
+{
+	pr_set(c, 63, 0);
+	if (c->ar[AR_EC] > 1) {
+		c->ar[AR_EC]--;
+		rotate(c);
+		return true;
+	}
+	if (c->ar[AR_EC]) {
+		c->ar[AR_EC]--;
+		rotate(c);
+	}
+	return false;
+}
+
 int exec_br_ctop(struct cpu *c, const struct insn *in)
 {
 	bool cont;
@@ -128,18 +148,8 @@ int exec_br_ctop(struct cpu *c, const struct insn *in)
 		pr_set(c, 63, 1);
 		rotate(c);
 		cont = true;
-	} else if (c->ar[AR_EC] > 1) {
-		c->ar[AR_EC]--;
-		pr_set(c, 63, 0);
-		rotate(c);
-		cont = true;
 	} else {
-		pr_set(c, 63, 0);
-		if (c->ar[AR_EC]) {
-			c->ar[AR_EC]--;
-			rotate(c);
-		}
-		cont = false;
+		cont = loop_epilogue(c);
 	}
 	if (cont == (in->a == BT_CTOP))
 		return take(c, c->ip + (uint64_t)in->imm);
@@ -158,18 +168,8 @@ int exec_br_wtop(struct cpu *c, const struct insn *in)
 		pr_set(c, 63, 0);
 		rotate(c);
 		cont = true;
-	} else if (c->ar[AR_EC] > 1) {
-		c->ar[AR_EC]--;
-		pr_set(c, 63, 0);
-		rotate(c);
-		cont = true;
 	} else {
-		pr_set(c, 63, 0);
-		if (c->ar[AR_EC]) {
-			c->ar[AR_EC]--;
-			rotate(c);
-		}
-		cont = false;
+		cont = loop_epilogue(c);
 	}
 	if (cont == (in->a == BT_WTOP))
 		return take(c, c->ip + (uint64_t)in->imm);

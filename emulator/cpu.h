@@ -149,18 +149,17 @@ static inline void fr_set(struct cpu *c, unsigned f, struct fp82 v)
 /* --- frame and rotation ---------------------------------------------------- */
 
 /*
- * Rebuild the logical->physical maps from bof, CFM and the bank bit.
- * Called after alloc, br.call/ret, rfi, cover, clrrrb, loop branches and
- * any write of CFM.
+ * Map the first n stacked general registers (r32..r32+n-1) from bof and
+ * CFM.sof/sor/rrb.gr; registers beyond sof go to the sink.  rse.c calls
+ * this alone on call/return/alloc, where only the GR frame moves.
  */
-static inline void cpu_remap(struct cpu *c)
+static inline void cpu_remap_gr(struct cpu *c, unsigned n)
 {
 	unsigned sof = CFM_SOF(c->cfm), sor = CFM_SOR(c->cfm) * 8;
-	unsigned rrb_gr = CFM_RRB_GR(c->cfm), rrb_fr = CFM_RRB_FR(c->cfm);
-	unsigned rrb_pr = CFM_RRB_PR(c->cfm);
+	unsigned rrb_gr = CFM_RRB_GR(c->cfm);
 	unsigned i;
 
-	for (i = 0; i < 96; i++) {
+	for (i = 0; i < n; i++) {
 		unsigned l = i, p;
 
 		if (i >= sof) {
@@ -177,6 +176,18 @@ static inline void cpu_remap(struct cpu *c)
 			p -= N_STACKED;
 		c->gmap[32 + i] = (uint8_t)(32 + p);
 	}
+}
+
+/*
+ * Rebuild the logical->physical maps from bof, CFM and the bank bit.
+ * Called after rfi, cover, clrrrb, loop branches and any write of CFM.
+ */
+static inline void cpu_remap(struct cpu *c)
+{
+	unsigned rrb_fr = CFM_RRB_FR(c->cfm), rrb_pr = CFM_RRB_PR(c->cfm);
+	unsigned i;
+
+	cpu_remap_gr(c, 96);
 	for (i = 0; i < 96; i++) {
 		unsigned l = i + rrb_fr;
 

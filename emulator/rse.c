@@ -39,30 +39,14 @@ static inline unsigned stk(int p)
 static void remap(struct cpu *c, uint64_t old)
 {
 	uint64_t cfm = c->cfm;
-	unsigned sof = CFM_SOF(cfm), osof = CFM_SOF(old), sor = CFM_SOR(cfm) * 8;
-	unsigned rrb = CFM_RRB_GR(cfm), n = sof > osof ? sof : osof, i;
+	unsigned sof = CFM_SOF(cfm), osof = CFM_SOF(old);
 
 	if (CFM_RRB_FR(cfm) != CFM_RRB_FR(old) || CFM_RRB_PR(cfm) != CFM_RRB_PR(old)) {
 		cpu_remap(c);
 		return;
 	}
-	for (i = 0; i < n; i++) {
-		unsigned l = i, p;
-
-		if (i >= sof) {
-			c->gmap[32 + i] = GR_SINK;
-			continue;
-		}
-		if (i < sor) {
-			l = i + rrb;
-			if (l >= sor)
-				l -= sor;
-		}
-		p = c->bof + l;
-		if (p >= N_STACKED)
-			p -= N_STACKED;
-		c->gmap[32 + i] = (uint8_t)(32 + p);
-	}
+	/* entries past both frames are already the sink */
+	cpu_remap_gr(c, sof > osof ? sof : osof);
 }
 
 static inline unsigned slot_of(uint64_t addr)

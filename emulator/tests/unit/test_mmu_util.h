@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Shared setup for the system-architecture unit tests (mmu, sysregs,
- * interruption): a zeroed CPU at CPL 0 with a known IVA, and fakes for
- * the few functions of other owners that sysregs.c calls (weak, so the
- * real ones win once they are in libemu).
+ * interruption): a zeroed CPU at CPL 0 with a known IVA, and helpers to
+ * insert translations and build PTEs.  The tests link the real libemu.
  */
 #ifndef TEST_MMU_UTIL_H
 #define TEST_MMU_UTIL_H
@@ -80,25 +79,6 @@ static inline uint64_t t_pte(uint64_t pa, unsigned pl, unsigned ar)
 {
 	return PTE_P | PTE_A | PTE_D | ((uint64_t)pl << 7) | ((uint64_t)ar << 9) |
 	       (pa & PTE_PPN_MASK);
-}
-
-/* Fakes for functions owned by CORE (rse.c, mem.c). */
-static unsigned t_inval_calls;
-static uint64_t t_inval_pa, t_inval_len;
-
-__attribute__((weak)) void code_invalidate(struct cpu *c, uint64_t pa, uint64_t len)
-{
-	(void)c;
-	t_inval_calls++;
-	t_inval_pa = pa;
-	t_inval_len = len;
-}
-
-__attribute__((weak)) int rse_restore_frame(struct cpu *c, uint64_t ifm)
-{
-	c->cfm = ifm;
-	cpu_remap(c);
-	return X_NEXT;
 }
 
 #endif
