@@ -19,6 +19,7 @@ void cpu_reset(struct cpu *c, uint64_t bsp)
 	struct tlb *tlb = c->tlb;
 	struct memspace *ms = c->mem;
 	void *priv = c->priv;
+	struct lsapic *lsapic = c->lsapic;
 	int (*hook)(struct cpu *, const struct fault *) = c->fault_hook;
 	int id = c->id;
 
@@ -28,6 +29,7 @@ void cpu_reset(struct cpu *c, uint64_t bsp)
 	c->tlb = tlb;
 	c->mem = ms;
 	c->priv = priv;
+	c->lsapic = lsapic;
 	c->fault_hook = hook;
 	c->id = id;
 	c->cr[CR_LID] = (uint64_t)id << 24;	/* lid.id */

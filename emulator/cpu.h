@@ -32,6 +32,7 @@ struct dcache;
 struct fault;
 struct tlb;
 struct memspace;
+struct lsapic;
 
 /* Event counters (cpu->counters[]): how reviewers see where time goes. */
 enum cpu_counter {
@@ -84,6 +85,7 @@ struct cpu {
 	struct tlb *tlb;		/* TLB + system registers (mmu.c; allocated on first use) */
 	struct memspace *mem;		/* address space (mem.c / memspace.h) */
 	void *priv;			/* owner-specific (runner, platform) */
+	struct lsapic *lsapic;		/* interrupt controller state (platform.h; kept by reset) */
 
 	/*
 	 * When set (user-mode runner), interruptions go here instead of
