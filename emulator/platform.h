@@ -96,6 +96,18 @@ uint64_t lsapic_next_event(struct cpu *c);
 unsigned lsapic_id(struct cpu *c);
 unsigned lsapic_eid(struct cpu *c);
 
+/* Per-CPU controller state; its fields are private to lsapic.c/timer.c. */
+struct lsapic {
+	uint64_t irr[4];	/* pending vectors (cr.irr0-3) */
+	uint64_t isr[4];	/* in-service vectors (acknowledged, no EOI yet) */
+	uint64_t last_itc;	/* ITC up to which the ITM match was checked */
+	uint64_t last_off;	/* ITC offset (ar[AR_ITC]) seen then: detects writes */
+};
+
+/* timer.c: re-base the ITM comparison at the current ITC (after an ITM
+ * write the new value is compared against future ITC values only). */
+void timer_rebase(struct cpu *c);
+
 /* --- processor interrupt block (pib.c) ------------------------------------
  * Maps the 2 MB PIB at base.  An 8-byte store at id << 12 | eid << 4 sends
  * data{7:0} as an interrupt with delivery mode data{10:8} to the CPU whose
