@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The freestanding first userspace program of the emulated machine: run
+ * as /init from the initramfs, it prints a marker, then exercises what a
+ * booted kernel must get right for real userspace (system calls in bulk,
+ * anonymous mmap and demand paging, a protection fault turned into a
+ * SIGSEGV whose handler repairs it, signal delivery and return, pipes,
+ * fork/wait, execve of itself, the timer through nanosleep), reports each
+ * as a TAP line and powers the machine off with reboot(2).
+ *
+ * When started with argv[1] = "exec-child" it is the program exec'd by the
+ * exec test and only reports through its exit status.
+ */
+#include "sys.h"
+
+/* gcc may emit calls to these for struct copies and zeroing. */
+void *memset(void *d, int c, unsigned long n);
+void *memcpy(void *d, const void *s, unsigned long n);
+
+void *memset(void *d, int c, unsigned long n)
+{
+	unsigned char *p = d;
+
+	while (n--)
+		*p++ = (unsigned char)c;
+	return d;
+}
+
+void *memcpy(void *d, const void *s, unsigned long n)
+{
+	unsigned char *p = d;
+	const unsigned char *q = s;
+
+	while (n--)
+		*p++ = *q++;
+	return d;
+}
+
+static unsigned long slen(const char *s)
+{
+	unsigned long n = 0;
+
+	while (s[n])
+		n++;
+	return n;
+}
+
+static int seq(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+static void put(const char *s)
+{
+	sys3(NR_write, 1, s, slen(s));
+}
+
+static void put_dec(long v)
+{
+	char buf[24];
+	int i = 23;
+	int neg = v < 0;
+	unsigned long u = neg ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	buf[i] = 0;
+	do {
+		buf[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (neg)
+		buf[--i] = '-';
+	put(buf + i);
+}
+
+static void exit_group(int code)
+{
+	for (;;)
+		sys1(NR_exit_group, code);
+}
+
+/* If the kernel found no /dev/console, make one so the results are seen. */
+static void ensure_console(void)
+{
+	long fd;
+
+	if (sys3(NR_write, 1, "", 0) != -EBADF)
+		return;
+	sys2(NR_mkdir, "/dev", 0755);
+	sys3(NR_mknod, "/dev/console", S_IFCHR | 0600, (5 << 8) | 1);
+	fd = sys2(NR_open, "/dev/console", O_RDWR);
+	if (fd < 0)
+		return;
+	for (int i = 0; i < 3; i++)
+		if (fd != i)
+			sys2(NR_dup2, fd, i);
+}
+
+/* ---- tests ---------------------------------------------------------------- */
+
+static const char *why;		/* detail printed after a failing test */
+
+static int t_pid1(void)
+{
+	why = "getpid() != 1";
+	return sys0(NR_getpid) == 1 && sys0(NR_getppid) == 0;
+}
+
+static int t_many_syscalls(void)
+{
+	struct k_utsname u;
+	long pid = sys0(NR_getpid);
+
+	for (int i = 0; i < 300; i++) {
+		if (sys0(NR_getpid) != pid || sys0(NR_getppid) != 0) {
+			why = "getpid/getppid changed";
+			return 0;
+		}
+	}
+	why = "uname";
+	if (sys1(NR_uname, &u) != 0)
+		return 0;
+	return seq(u.sysname, "Linux") && seq(u.machine, "ia64");
+}
+
+static int t_mmap(void)
+{
+	const long len = 1L << 20;
+	volatile unsigned long *p;
+
+	p = (volatile unsigned long *)sys6(0, len, PROT_READ | PROT_WRITE,
+					   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0, NR_mmap);
+	why = "mmap failed";
+	if ((long)p < 0 && (long)p > -4096)
+		return 0;
+	/* One store per 4 KiB: every page is demand-faulted in. */
+	for (long i = 0; i < len / 8; i += 512)
+		p[i] = (unsigned long)i * 2654435761UL;
+	why = "pattern mismatch";
+	for (long i = 0; i < len / 8; i += 512)
+		if (p[i] != (unsigned long)i * 2654435761UL || p[i + 1] != 0)
+			return 0;
+	why = "munmap";
+	return sys2(NR_munmap, p, len) == 0;
+}
+
+static volatile int segv_count;
+static volatile void *segv_addr;
+static void *segv_page;
+static long segv_len;
+
+static void on_segv(int sig, struct k_siginfo *si, void *uc)
+{
+	(void)uc;
+	if (sig != SIGSEGV)
+		return;
+	segv_count++;
+	segv_addr = si->addr;
+	/* Repair the fault: the interrupted store is re-executed. */
+	sys3(NR_mprotect, segv_page, segv_len, PROT_READ | PROT_WRITE);
+}
+
+static int t_segv_repair(void)
+{
+	struct k_sigaction sa = { .handler = (void *)on_segv, .flags = SA_SIGINFO };
+	volatile long *p;
+
+	segv_len = 1L << 16;
+	segv_page = (void *)sys6(0, segv_len, PROT_READ | PROT_WRITE,
+				 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0, NR_mmap);
+	p = segv_page;
+	why = "setup";
+	if ((long)p < 0 && (long)p > -4096)
+		return 0;
+	if (sys4(NR_rt_sigaction, SIGSEGV, &sa, 0, 8) != 0)
+		return 0;
+	p[5] = 1;
+	if (sys3(NR_mprotect, segv_page, segv_len, PROT_READ) != 0)
+		return 0;
+	p[7] = 99;				/* faults once, then succeeds */
+	why = "no SIGSEGV, wrong address, or the store was lost";
+	return segv_count == 1 && segv_addr == (void *)&p[7] && p[7] == 99 && p[5] == 1;
+}
+
+static volatile int usr1_count;
+
+static void on_usr1(int sig)
+{
+	if (sig == SIGUSR1)
+		usr1_count++;
+}
+
+static int t_signal(void)
+{
+	struct k_sigaction sa = { .handler = (void *)on_usr1 };
+
+	why = "rt_sigaction/kill";
+	if (sys4(NR_rt_sigaction, SIGUSR1, &sa, 0, 8) != 0)
+		return 0;
+	for (int i = 0; i < 3; i++)
+		if (sys2(NR_kill, sys0(NR_getpid), SIGUSR1) != 0)
+			return 0;
+	why = "handler did not run three times";
+	return usr1_count == 3;
+}
+
+static long fork(void)
+{
+	return sys6(SIGCHLD, 0, 0, 0, 0, 0, NR_clone);
+}
+
+static long wait_status(long pid)
+{
+	int status = -1;
+
+	if (sys4(NR_wait4, pid, &status, 0, 0) != pid)
+		return -1;
+	return status;
+}
+
+static int t_fork_pipe(void)
+{
+	int fds[2];
+	char buf[8];
+	long pid, st;
+
+	why = "pipe";
+	if (sys2(NR_pipe2, fds, 0) != 0)
+		return 0;
+	pid = fork();
+	why = "clone";
+	if (pid < 0)
+		return 0;
+	if (pid == 0) {
+		sys3(NR_write, fds[1], "kid", 3);
+		exit_group(sys0(NR_getpid) == 1 ? 1 : 42);
+	}
+	why = "pipe read";
+	if (sys3(NR_read, fds[0], buf, sizeof(buf)) != 3 || buf[0] != 'k' || buf[2] != 'd')
+		return 0;
+	st = wait_status(pid);
+	why = "child status";
+	sys1(NR_close, fds[0]);
+	sys1(NR_close, fds[1]);
+	return st == 42 << 8;			/* exited normally with 42 */
+}
+
+static int t_exec(void)
+{
+	static char *const argv[] = { "/init", "exec-child", "abc", 0 };
+	static char *const envp[] = { 0 };
+	long pid = fork(), st;
+
+	why = "clone";
+	if (pid < 0)
+		return 0;
+	if (pid == 0) {
+		sys3(NR_execve, "/init", argv, envp);
+		exit_group(127);
+	}
+	st = wait_status(pid);
+	why = "exec'd child status (127: execve failed)";
+	return st == (40 + 3) << 8;
+}
+
+static long now_ns(void)
+{
+	struct k_timespec t;
+
+	if (sys2(NR_clock_gettime, CLOCK_MONOTONIC, &t) != 0)
+		return -1;
+	return t.sec * 1000000000L + t.nsec;
+}
+
+static int t_sleep(void)
+{
+	struct k_timespec d = { 0, 20 * 1000000L };
+	long t0 = now_ns(), t1;
+
+	why = "clock_gettime/nanosleep";
+	if (t0 < 0 || sys2(NR_nanosleep, &d, 0) != 0)
+		return 0;
+	t1 = now_ns();
+	why = "slept less than 20 ms or more than 10 s";
+	return t1 - t0 >= 20 * 1000000L && t1 - t0 < 10 * 1000000000L;
+}
+
+static int t_brk(void)
+{
+	long cur = sys1(NR_brk, 0), top;
+	volatile char *p = (volatile char *)cur;
+
+	why = "brk";
+	top = sys1(NR_brk, cur + (256 << 10));
+	if (top < cur + (256 << 10))
+		return 0;
+	for (long i = 0; i < 256 << 10; i += 4096)
+		p[i] = (char)i;
+	return p[4096] == (char)4096;
+}
+
+static const struct test {
+	const char *name;
+	int (*fn)(void);
+} tests[] = {
+	{ "running as pid 1", t_pid1 },
+	{ "300 getpid/getppid + uname", t_many_syscalls },
+	{ "anonymous mmap, demand paging, munmap", t_mmap },
+	{ "brk grows the heap", t_brk },
+	{ "SIGSEGV on a read-only page, repaired by the handler", t_segv_repair },
+	{ "SIGUSR1 delivered and returned from three times", t_signal },
+	{ "fork, pipe and wait4", t_fork_pipe },
+	{ "fork + execve of /init", t_exec },
+	{ "nanosleep 20 ms (timer interrupts)", t_sleep },
+};
+
+void init_main(long argc, char **argv);
+
+void init_main(long argc, char **argv)
+{
+	const int n = (int)(sizeof(tests) / sizeof(tests[0]));
+	int failed = 0;
+
+	if (argc >= 3 && seq(argv[1], "exec-child"))
+		exit_group(sys0(NR_getpid) == 1 ? 1 : 40 + (int)slen(argv[2]));
+
+	ensure_console();
+	put("pvia64-init: userspace reached\n");
+	put("1..");
+	put_dec(n);
+	put("\n");
+	for (int i = 0; i < n; i++) {
+		int ok;
+
+		why = "";
+		ok = tests[i].fn();
+		failed += !ok;
+		put(ok ? "ok " : "not ok ");
+		put_dec(i + 1);
+		put(" - ");
+		put(tests[i].name);
+		if (!ok) {
+			put(" # ");
+			put(why);
+		}
+		put("\n");
+	}
+	put("# pvia64-init: ");
+	put_dec(n - failed);
+	put("/");
+	put_dec(n);
+	put(" passed, powering off\n");
+	sys4(NR_reboot, REBOOT_MAGIC1, REBOOT_MAGIC2, REBOOT_POWER_OFF, 0);
+	put("# reboot(POWER_OFF) failed\n");
+	exit_group(failed ? 1 : 0);
+}
