@@ -77,7 +77,8 @@ void memspace_free(struct memspace *ms)
 	if (!ms)
 		return;
 	for (i = 0; ms->tab && i < ms->cap; i++)
-		free(ms->tab[i].data);
+		if (ms->tab[i].key)	/* vacated slots keep a stale pointer */
+			free(ms->tab[i].data);
 	free(ms->tab);
 	dcache_free(ms->dc);
 	free(ms);
