@@ -2,7 +2,8 @@
 /*
  * ia64emu command line: `dis <elf>` disassembles the executable sections
  * in objdump's layout (for the decode oracle), `run <prog> [args]` runs a
- * static user-mode program and returns its exit status.
+ * static user-mode program and returns its exit status, `boot <vmlinux>`
+ * boots a kernel on the emulated machine (boot.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include "elf.h"
 #include "insn.h"
+#include "loader.h"
 #include "user.h"
 
 #define SHF_EXECINSTR 0x4
@@ -102,7 +104,8 @@ static void usage(void)
 {
 	fprintf(stderr,
 		"usage: ia64emu dis <elf>            disassemble (objdump layout)\n"
-		"       ia64emu run <prog> [args...]  run a static user-mode program\n");
+		"       ia64emu run <prog> [args...]  run a static user-mode program\n"
+		"       ia64emu boot <vmlinux> [opts] boot a Linux/ia64 kernel (ia64emu boot -h)\n");
 }
 
 int main(int argc, char **argv)
@@ -115,6 +118,8 @@ int main(int argc, char **argv)
 		return cmd_dis(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "run"))
 		return user_main(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "boot"))
+		return boot_main(argc - 2, argv + 2);
 	usage();
 	return 2;
 }

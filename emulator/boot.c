@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * `ia64emu boot <vmlinux> [options]`: build the machine, load the kernel,
+ * run it with the UART on stdout, and report how it stopped.  On a fatal
+ * stop it prints each CPU's registers, the current register-stack frame
+ * and the kernel's printk buffer (__log_buf), the first thing to look at
+ * when a boot dies before its console works.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cpu.h"
+#include "firmware.h"
+#include "loader.h"
+#include "machine.h"
+#include "memspace.h"
+#include "tlb.h"
+#include "ia64/mmu.h"
+
+#define LOG_BUF_MAX	(1u << 20)	/* bytes of __log_buf dumped at most */
+
+struct boot_args {
+	struct loader_opts lo;
+	struct machine_opts mo;
+	const char *trace, *system_map;
+};
+
+static void boot_usage(void)
+{
+	fprintf(stderr,
+		"usage: ia64emu boot <vmlinux> [--initrd FILE] [--append \"CMDLINE\"] [--cpus N]\n"
+		"                    [--mem MB] [--trace FILE] [--max-slots N] [--system-map FILE]\n"
+		"                    [--turn SLOTS]\n");
+}
+
+static int parse_u64(const char *opt, const char *s, uint64_t *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtoull(s, &end, 0);
+	if (errno || !*s || *end || s[0] == '-') {
+		fprintf(stderr, "ia64emu boot: %s: bad number '%s'\n", opt, s);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct boot_args *a)
+{
+	a->mo.ncpus = 1;
+	a->mo.mem_mb = MACH_DEFAULT_MEM_MB;
+	a->mo.console_in = STDIN_FILENO;
+	a->mo.console_out = STDOUT_FILENO;
+	for (int i = 0; i < argc; i++) {
+		const char *o = argv[i];
+		uint64_t v;
+
+		if (o[0] != '-' || o[1] != '-') {
+			if (a->lo.kernel) {
+				fprintf(stderr, "ia64emu boot: unexpected argument '%s'\n", o);
+				return -1;
+			}
+			a->lo.kernel = o;
+			continue;
+		}
+		if (i + 1 >= argc) {
+			fprintf(stderr, "ia64emu boot: %s needs a value\n", o);
+			return -1;
+		}
+		const char *val = argv[++i];
+
+		if (!strcmp(o, "--initrd"))
+			a->lo.initrd = val;
+		else if (!strcmp(o, "--append"))
+			a->lo.cmdline = val;
+		else if (!strcmp(o, "--trace"))
+			a->trace = val;
+		else if (!strcmp(o, "--system-map"))
+			a->system_map = val;
+		else if (!strcmp(o, "--cpus") || !strcmp(o, "--mem") ||
+			 !strcmp(o, "--max-slots") || !strcmp(o, "--turn")) {
+			if (parse_u64(o, val, &v))
+				return -1;
+			if (!strcmp(o, "--cpus"))
+				a->mo.ncpus = v > MACH_MAX_CPUS ? 0 : (unsigned)v;
+			else if (!strcmp(o, "--mem"))
+				a->mo.mem_mb = v;
+			else if (!strcmp(o, "--max-slots"))
+				a->mo.max_slots = v;
+			else
+				a->mo.turn = v;
+		} else {
+			fprintf(stderr, "ia64emu boot: unknown option %s\n", o);
+			return -1;
+		}
+	}
+	if (!a->lo.kernel) {
+		fprintf(stderr, "ia64emu boot: no kernel given\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* Debug read of guest virtual memory the way the CPU would see it now:
+ * physical in physical mode, else through the TLB, else region 7's
+ * identity mapping (Linux maps all of RAM there on demand). */
+static int peek(struct cpu *c, uint64_t va, uint64_t *v)
+{
+	const struct tlb_entry *e;
+	uint64_t pa;
+
+	if (!(c->psr & PSR_DT))
+		pa = va & ~(1ULL << 63);
+	else if ((e = mmu_lookup(c, false, va)))
+		pa = (e->pte & PTE_PPN_MASK & page_mask(e->ps)) | (va & ~page_mask(e->ps));
+	else if (va >> 61 == 7)
+		pa = va & IA64_MASK(0, 50);
+	else
+		return -1;
+	return phys_read(c->mem, pa, 8, v);
+}
+
+static void dump_cpu(struct cpu *c, const struct loaded_kernel *k)
+{
+	uint64_t off, bsp = c->ar[AR_BSP];
+	const char *sym = elf_symbol_at(&k->elf, c->ip, &off);
+	unsigned sof = (unsigned)CFM_SOF(c->cfm);
+
+	fprintf(stderr, "cpu%d: ip 0x%016" PRIx64 " slot %u", c->id, c->ip, c->slot);
+	if (sym)
+		fprintf(stderr, " <%s+0x%" PRIx64 ">", sym, off);
+	fprintf(stderr, "  retired %" PRIu64 "\n", c->retired);
+	fprintf(stderr, "  psr 0x%016" PRIx64 " cfm 0x%010" PRIx64 " pfs 0x%016" PRIx64
+		" rsc 0x%" PRIx64 " bsp 0x%016" PRIx64 " bspstore 0x%016" PRIx64 "\n",
+		c->psr, c->cfm, c->ar[AR_PFS], c->ar[AR_RSC], bsp, c->ar[AR_BSPSTORE]);
+	fprintf(stderr, "  iip 0x%016" PRIx64 " ipsr 0x%016" PRIx64 " isr 0x%016" PRIx64
+		" ifa 0x%016" PRIx64 " iim 0x%" PRIx64 " iva 0x%016" PRIx64 "\n",
+		c->cr[CR_IIP], c->cr[CR_IPSR], c->cr[CR_ISR], c->cr[CR_IFA], c->cr[CR_IIM],
+		c->cr[CR_IVA]);
+	for (unsigned b = 0; b < 8; b++)
+		fprintf(stderr, "%s b%u 0x%016" PRIx64 "%s", b % 4 ? "" : " ", b, c->br[b],
+			b % 4 == 3 ? "\n" : "");
+	for (unsigned r = 1; r < 32 + sof; r++)
+		fprintf(stderr, "%s r%-3u 0x%016" PRIx64 "%s%s", r % 4 ? "" : " ", r,
+			gr_get(c, r), gr_nat(c, r) ? "*" : " ",
+			(r % 4 == 3 || r == 31 + sof) ? "\n" : "");
+	/* The dirty partition below bsp: the callers' frames not yet spilled
+	 * are still in the register file; show what is in memory. */
+	fprintf(stderr, "  backing store below bspstore:\n");
+	for (unsigned i = 8; i > 0; i--) {
+		uint64_t a = c->ar[AR_BSPSTORE] - 8 * i, v;
+
+		if (peek(c, a, &v) == 0)
+			fprintf(stderr, "    [0x%016" PRIx64 "] 0x%016" PRIx64 "\n", a, v);
+	}
+}
+
+/* __log_buf address from System.map ("<hex> <type> <name>"). */
+static int map_lookup(const char *path, const char *name, uint64_t *v)
+{
+	FILE *f = fopen(path, "r");
+	char line[512], sym[256], type;
+	unsigned long long a;
+	int rc = -1;
+
+	if (!f) {
+		fprintf(stderr, "ia64emu boot: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while (rc && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%llx %c %255s", &a, &type, sym) == 3 && !strcmp(sym, name)) {
+			*v = a;
+			rc = 0;
+		}
+	fclose(f);
+	return rc;
+}
+
+/*
+ * The printk ring's text blocks: each record's text follows an 8-byte
+ * block id, so print the printable runs, one per line, until a long run
+ * of zeros (the unused rest of the ring).
+ */
+static void dump_log_buf(struct machine *m, const struct loaded_kernel *k, const char *map)
+{
+	uint64_t va, pa;
+	unsigned zeros = 0, col = 0;
+
+	if ((map ? map_lookup(map, "__log_buf", &va) : elf_lookup(&k->elf, "__log_buf", &va)) ||
+	    (pa = loader_virt_to_phys(k, va)) == UINT64_MAX) {
+		fprintf(stderr, "(no __log_buf: give --system-map or an unstripped vmlinux)\n");
+		return;
+	}
+	fprintf(stderr, "---- kernel log (__log_buf at 0x%" PRIx64 ") ----\n", va);
+	for (uint64_t i = 0; i < LOG_BUF_MAX && zeros < 256; i++) {
+		uint8_t ch;
+
+		if (phys_read(m->ms, pa + i, 1, &ch))
+			break;
+		zeros = ch ? 0 : zeros + 1;
+		if (ch >= 0x20 && ch < 0x7f) {
+			fputc(ch, stderr);
+			col++;
+		} else if (col >= 4 || (col && ch == '\n')) {
+			fputc('\n', stderr);
+			col = 0;
+		} else if (col) {
+			col = 0;
+			fputc('\n', stderr);
+		}
+	}
+	fprintf(stderr, "\n---- end of kernel log ----\n");
+}
+
+static void report(struct machine *m, double secs)
+{
+	uint64_t slots = machine_slots(m);
+	struct firmware *fw = m->fw;
+
+	fprintf(stderr, "ia64emu: %s; %" PRIu64 " slots in %.2f s (%.1f M slots/s), %" PRIu64
+		" rounds, %" PRIu64 " idle skips (%" PRIu64 " ticks)\n", m->stop_why, slots, secs,
+		secs > 0 ? slots / secs / 1e6 : 0.0, m->rounds, m->idle_skips, m->idle_ticks);
+	fprintf(stderr, "ia64emu: firmware calls:");
+	for (unsigned i = 0; i < EFI_RT_NR; i++)
+		if (fw->efi_calls[i])
+			fprintf(stderr, " efi%u=%" PRIu64, i, fw->efi_calls[i]);
+	for (unsigned i = 0; i < SAL_NR; i++)
+		if (fw->sal_calls[i])
+			fprintf(stderr, " sal0x%x=%" PRIu64, SAL_FIRST + i, fw->sal_calls[i]);
+	for (unsigned i = 0; i < PAL_NR; i++)
+		if (fw->pal_calls[i])
+			fprintf(stderr, " pal%u=%" PRIu64, i, fw->pal_calls[i]);
+	if (fw->bad_calls)
+		fprintf(stderr, " unknown=%" PRIu64, fw->bad_calls);
+	fprintf(stderr, "\n");
+}
+
+int boot_main(int argc, char **argv)
+{
+	struct boot_args a = { 0 };
+	struct loaded_kernel k;
+	struct machine *m;
+	struct timespec t0, t1;
+	char err[256];
+	int rc;
+
+	if (parse_args(argc, argv, &a)) {
+		boot_usage();
+		return 2;
+	}
+	if (a.trace && !(a.mo.trace = fopen(a.trace, "w"))) {
+		fprintf(stderr, "ia64emu boot: %s: %s\n", a.trace, strerror(errno));
+		return 2;
+	}
+	m = machine_new(&a.mo, err, sizeof(err));
+	if (!m) {
+		fprintf(stderr, "ia64emu boot: %s\n", err);
+		rc = 2;
+		goto out_trace;
+	}
+	if (loader_load(m, &a.lo, &k, err, sizeof(err))) {
+		fprintf(stderr, "ia64emu boot: %s\n", err);
+		rc = 2;
+		goto out_machine;
+	}
+	fflush(stdout);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = machine_run(m);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	fflush(stdout);
+	fprintf(stderr, "\n");
+	report(m, (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	if (m->stop == MSTOP_FATAL || m->stop == MSTOP_LIMIT) {
+		for (unsigned i = 0; i < m->ncpus; i++)
+			if (machine_state(m, m->cpu[i]) != MCPU_PARKED)
+				dump_cpu(m->cpu[i], &k);
+		dump_log_buf(m, &k, a.system_map);
+	}
+	loader_release(&k);
+out_machine:
+	machine_free(m);
+out_trace:
+	if (a.mo.trace)
+		fclose(a.mo.trace);
+	return rc;
+}

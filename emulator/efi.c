@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * EFI runtime services and the EFI memory map (docs/ia64-platform.md §3).
+ *
+ * SetVirtualAddressMap is refused (EFI_UNSUPPORTED), so Linux keeps
+ * calling the runtime services in physical mode with physical pointers:
+ * the handlers below never translate guest virtual addresses.
+ */
+#include <stdio.h>
+#include <time.h>
+
+#include "cpu.h"
+#include "firmware.h"
+#include "machine.h"
+#include "memspace.h"
+
+typedef void (*efi_fn)(struct fw_call *x);
+
+/* GetTime(efi_time_t *tm, efi_time_cap_t *tc): host UTC. */
+static void efi_get_time(struct fw_call *x)
+{
+	uint8_t tm[EFI_TIME_SIZE] = { 0 };
+	struct timespec ts;
+	struct tm t;
+
+	if (!x->arg[0]) {
+		x->r[0] = EFI_INVALID_PARAMETER;
+		return;
+	}
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &t);
+	fw_put16(tm, (uint16_t)(t.tm_year + 1900));
+	tm[2] = (uint8_t)(t.tm_mon + 1);
+	tm[3] = (uint8_t)t.tm_mday;
+	tm[4] = (uint8_t)t.tm_hour;
+	tm[5] = (uint8_t)t.tm_min;
+	tm[6] = (uint8_t)t.tm_sec;
+	fw_put32(tm + 8, (uint32_t)ts.tv_nsec);
+	fw_put16(tm + 12, 0x07ff);	/* EFI_UNSPECIFIED_TIMEZONE */
+	if (memspace_copy_in(x->m->ms, x->arg[0] & ~(1ULL << 63), tm, sizeof(tm))) {
+		x->r[0] = EFI_INVALID_PARAMETER;
+		return;
+	}
+	if (x->arg[1]) {
+		/* efi_time_cap_t: u32 resolution (Hz), u32 accuracy (ppm*1e6), u8 sets_to_zero */
+		uint8_t cap[12] = { 0 };
+
+		fw_put32(cap, 1);
+		fw_put32(cap + 4, 50000000);
+		if (memspace_copy_in(x->m->ms, x->arg[1] & ~(1ULL << 63), cap, sizeof(cap))) {
+			x->r[0] = EFI_INVALID_PARAMETER;
+			return;
+		}
+	}
+	x->r[0] = EFI_SUCCESS;
+}
+
+/* ResetSystem(type, status, size, data): leaves the emulator. */
+static void efi_reset_system(struct fw_call *x)
+{
+	if (x->arg[0] == EFI_RESET_SHUTDOWN)
+		machine_stop(x->m, MSTOP_POWER_OFF, 0, "EFI ResetSystem(shutdown)");
+	else
+		machine_stop(x->m, MSTOP_RESET, (int)(x->arg[1] & 0xff),
+			     "EFI ResetSystem(%s, status 0x%llx)",
+			     x->arg[0] == EFI_RESET_WARM ? "warm" : "cold",
+			     (unsigned long long)x->arg[1]);
+	x->action = FW_STOP;
+	x->r[0] = EFI_SUCCESS;
+}
+
+/* Refused on purpose: see the file comment. */
+static void efi_unsupported(struct fw_call *x)
+{
+	x->r[0] = EFI_UNSUPPORTED;
+}
+
+static const efi_fn efi_services[EFI_RT_NR] = {
+	[EFI_RT_GET_TIME] = efi_get_time,
+	[EFI_RT_RESET_SYSTEM] = efi_reset_system,
+	[EFI_RT_SET_VIRTUAL_ADDRESS_MAP] = efi_unsupported,
+};
+
+void efi_call(struct fw_call *x)
+{
+	efi_fn fn = x->idx < EFI_RT_NR ? efi_services[x->idx] : NULL;
+
+	if (x->idx < EFI_RT_NR)
+		x->m->fw->efi_calls[x->idx]++;
+	else
+		x->m->fw->bad_calls++;
+	(fn ? fn : efi_unsupported)(x);
+}
+
+/*
+ * The map of §3.4: one WB run from 0 to the end of RAM (a multiple of the
+ * 16 MB granule, so the kernel trims nothing), split by use.
+ */
+unsigned efi_memory_map(const struct machine *m, struct efi_memdesc *d, unsigned max)
+{
+	const struct { uint32_t type; uint64_t start, end, attr; } r[] = {
+		{ EFI_CONVENTIONAL_MEMORY, 0, FW_RT_BASE, EFI_MEMORY_WB },
+		{ EFI_RUNTIME_SERVICES_DATA, FW_RT_BASE, FW_RT_BASE + FW_RT_SIZE,
+		  EFI_MEMORY_WB | EFI_MEMORY_RUNTIME },
+		{ EFI_ACPI_RECLAIM_MEMORY, FW_ACPI_PA, FW_ACPI_PA + FW_ACPI_SIZE, EFI_MEMORY_WB },
+		{ EFI_PAL_CODE, FW_PAL_PA, FW_PAL_PA + FW_PAL_SIZE, EFI_MEMORY_WB },
+		{ EFI_CONVENTIONAL_MEMORY, FW_PAL_PA + FW_PAL_SIZE, m->ram_size, EFI_MEMORY_WB },
+	};
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < sizeof(r) / sizeof(r[0]) && n < max; i++) {
+		if (r[i].end <= r[i].start)
+			continue;
+		d[n].type = r[i].type;
+		d[n].phys = r[i].start;
+		d[n].pages = (r[i].end - r[i].start) >> EFI_PAGE_SHIFT;
+		d[n].attr = r[i].attr;
+		n++;
+	}
+	return n;
+}
