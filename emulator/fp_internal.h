@@ -93,6 +93,16 @@ struct fp_unp fp_unpack(struct fp82 f);
 struct fp82 fp_fma(struct fp_env *e, struct fp82 a, struct fp82 b,
 		   struct fp82 c, unsigned neg_p, unsigned neg_c);
 
+/*
+ * The same operation for the overwhelmingly common operands: a and b
+ * normal, c normal or a true zero (no NaTVal/NaN/inf/unorm, so no v/d/z).
+ * Returns 0, leaving e and *out untouched, when it does not apply; the
+ * caller then runs the full path (fp_fma).  Bit-for-bit the same result,
+ * flags and fpa as fp_fma.
+ */
+int fp_fma_fast(struct fp_env *e, struct fp82 a, struct fp82 b, struct fp82 c,
+		unsigned neg_p, unsigned neg_c, struct fp82 *out);
+
 /* Round sign * sig * 2^(exp-63) (+ sticky below) to e's precision/range. */
 struct fp82 fp_round(struct fp_env *e, unsigned sign, uint64_t sig,
 		     uint64_t below, int exp);

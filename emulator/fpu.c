@@ -132,25 +132,48 @@ int fpu_done(struct cpu *c, unsigned sf, const struct fp_env *lo,
 
 /* --- fma family ---------------------------------------------------------------- */
 
-/* in->b: enum fp_pcsel; variant: negate product / negate addend. */
-static inline int fma_common(struct cpu *c, const struct insn *in,
-			     unsigned neg_p, unsigned neg_c)
+/* No Illegal Operation / Disabled FP-Register fault is possible: f1 is
+ * writable and neither FP partition is disabled (fpu_enter's common case). */
+static inline int fpu_quick_ok(const struct cpu *c, unsigned f1)
 {
-	struct fp82 a, b, d;
+	return f1 >= 2 && !(c->psr & (PSR_DFL | PSR_DFH));
+}
+
+/* Record the flags of an operation that raised no fault; the trap checks
+ * (fpu_done) only run when a raised flag's trap is enabled. */
+static inline int fpu_done_quick(struct cpu *c, unsigned sf, const struct fp_env *e)
+{
+	c->ar[AR_FPSR] |= (uint64_t)e->flags << (FPSR_SF_SHIFT(sf) + 7);
+	if (!(e->flags & e->enabled))
+		return X_NEXT;
+	return fpu_done(c, sf, e, NULL);
+}
+
+/* in->b: enum fp_pcsel; variant: negate product / negate addend. */
+static inline __attribute__((always_inline)) int
+fma_common(struct cpu *c, const struct insn *in, unsigned neg_p, unsigned neg_c)
+{
+	struct fp82 a, b, d, r;
 	struct fp_env e;
 	int rv;
 
-	if (fpu_enter(c, in->r1, in->r2, in->r3, in->r4, &rv))
+	if (!fpu_quick_ok(c, in->r1) &&
+	    fpu_enter(c, in->r1, in->r2, in->r3, in->r4, &rv))
 		return rv;
 	a = fr_get(c, in->r3);
 	b = fr_get(c, in->r4);
 	d = fr_get(c, in->r2);
+	neg_c |= in->r2 ? 0 : FP_NO_ADDEND;
+	fpu_env(c, &e, in->a, (enum fp_pcsel)in->b);
+	if (fp_fma_fast(&e, a, b, d, neg_p, neg_c, &r)) {
+		fr_set(c, in->r1, r);
+		return fpu_done_quick(c, in->a, &e);
+	}
 	if (fp82_is_natval(a) || fp82_is_natval(b) || fp82_is_natval(d)) {
 		fr_set(c, in->r1, FP82_NATVAL);
 		return X_NEXT;
 	}
-	fpu_env(c, &e, in->a, (enum fp_pcsel)in->b);
-	a = fp_fma(&e, a, b, d, neg_p, neg_c | (in->r2 ? 0 : FP_NO_ADDEND));
+	a = fp_fma(&e, a, b, d, neg_p, neg_c);
 	if (fpu_faults(c, &e, NULL, &rv))
 		return rv;
 	fr_set(c, in->r1, a);

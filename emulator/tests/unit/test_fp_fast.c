@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * FP core: the edges of the fma fast path (fp_fma_fast, also fp_fma's
+ * first step) that random operands almost never reach, checked against
+ * host fmal() in the x87 double-extended format (64-bit precision, 15-bit
+ * range; glibc's fmal is correctly rounded in every rounding mode):
+ *  - an opposite-sign addend one binade above the product with massive
+ *    cancellation, for odd products (a bit would be lost by the
+ *    alignment: the exact 192-bit path must run) and even ones (the shift
+ *    is exact and the 128-bit path may finish);
+ *  - significands of all ones that carry into a new leading bit when
+ *    rounded up;
+ *  - exact cancellation, whose zero sign depends on the rounding mode.
+ * The executor's flag recording is covered by test_fp_exec.c.
+ */
+#include <fenv.h>
+#include <math.h>
+#include <string.h>
+
+#include "../../common/test/harness.h"
+#include "fp.h"
+#include "fp_internal.h"
+#include "ia64/regs.h"
+
+static uint64_t rng = 0x2545f4914f6cdd1dULL;
+
+static uint64_t rnd64(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+static struct fp82 from_ld(long double v)
+{
+	uint8_t b[16] = { 0 };
+
+	memcpy(b, &v, 10);
+	return fp_from_ext(b);
+}
+
+static long double to_ld(struct fp82 f)
+{
+	uint8_t b[16] = { 0 };
+	long double v;
+
+	fp_to_ext(f, b);
+	memcpy(&v, b, sizeof(v) < 16 ? sizeof(v) : 16);
+	return v;
+}
+
+static struct fp82 val(unsigned sign, int uexp, uint64_t sig)
+{
+	struct fp82 f = { sig, (uint32_t)(FP82_EXP_BIAS + uexp), sign };
+
+	return f;
+}
+
+static const int host_rc[4] = { FE_TONEAREST, FE_DOWNWARD, FE_UPWARD, FE_TOWARDZERO };
+
+/* fp_fma with sf0 = 64-bit precision, 15-bit range, rc, traps disabled
+ * against fmal; returns 1 on a bit-exact match with the same inexact. */
+static int check_one(struct fp82 a, struct fp82 b, struct fp82 c, unsigned rc)
+{
+	uint64_t fpsr = 0x3f | ((uint64_t)3 << SF_PC_SHIFT |
+				(uint64_t)rc << SF_RC_SHIFT) << FPSR_SF_SHIFT(0);
+	struct fp_env e;
+	struct fp82 r, ref;
+	long double lr;
+	int hinex;
+
+	fesetround(host_rc[rc]);
+	feclearexcept(FE_ALL_EXCEPT);
+	lr = fmal(to_ld(a), to_ld(b), to_ld(c));
+	hinex = !!fetestexcept(FE_INEXACT);
+	fesetround(FE_TONEAREST);
+	ref = from_ld(lr);
+	fp_env_init(&e, fpsr, 0, FP_PC_SF);
+	r = fp_fma(&e, a, b, c, 0, 0);
+	if (r.sign == ref.sign && r.exp == ref.exp && r.sig == ref.sig &&
+	    !!(e.flags & FPE_I) == hinex)
+		return 1;
+	printf("  rc=%u a=%x:%016llx b=%x:%016llx c=%u:%x:%016llx got %u:%x:%016llx"
+	       " ref %u:%x:%016llx I %d/%d\n", rc, a.exp, (unsigned long long)a.sig,
+	       b.exp, (unsigned long long)b.sig, c.sign, c.exp,
+	       (unsigned long long)c.sig, r.sign, r.exp, (unsigned long long)r.sig,
+	       ref.sign, ref.exp, (unsigned long long)ref.sig,
+	       !!(e.flags & FPE_I), hinex);
+	return 0;
+}
+
+/*
+ * a, b a few ulps below 2 (product just below 4, top bit of the 128-bit
+ * product at bit 127), c = -4 or -4 - ulp: the addend's binade is one
+ * above the product's and the difference has at most ~70 significant
+ * bits, so a sticky bit from the alignment would reach the rounding.
+ */
+static void test_cancel_one_binade(int odd)
+{
+	long i, bad = 0;
+
+	TEST_BEGIN(odd ? "fma: one-binade cancellation, odd product"
+		       : "fma: one-binade cancellation, even product");
+	for (i = 0; i < 20000; i++) {
+		/* the nearer both are to 2, the fewer bits the difference keeps */
+		uint64_t da = (rnd64() % 8) * 2, db = (rnd64() % 8) * 2;
+		int ea = (int)(rnd64() % 64) - 32, eb = (int)(rnd64() % 64) - 32;
+		struct fp82 a = val(0, ea, ~0ULL - da - (odd ? 0 : 1));
+		struct fp82 b = val(0, eb, ~0ULL - db);
+		struct fp82 c = val(1, ea + eb + 2, (1ULL << 63) + (rnd64() % 2));
+
+		if (i & 1) {	/* both signs of the product/addend pair */
+			a.sign = 1;
+			c.sign = 0;
+		}
+		if (bad < 5 && !check_one(a, b, c, (unsigned)(i & 3)))
+			bad++;
+	}
+	CHECK_EQ(bad, 0);
+	TEST_END();
+}
+
+/* A product of all-ones significands plus a tiny addend: rounding up
+ * carries out of the 64-bit significand into the exponent. */
+static void test_carry_out(void)
+{
+	long i, bad = 0;
+
+	TEST_BEGIN("fma: round-up carry out of 64 bits");
+	for (i = 0; i < 4000; i++) {
+		int ea = (int)(rnd64() % 64) - 32;
+		struct fp82 a = val(rnd64() & 1, ea, ~0ULL);
+		struct fp82 b = val(0, 0, 1ULL << 63);	/* 1.0 */
+		struct fp82 c = val(rnd64() & 1, ea - 64 - (int)(rnd64() % 3),
+				    (1ULL << 63) | rnd64());
+
+		if (bad < 5 && !check_one(a, b, c, (unsigned)(i & 3)))
+			bad++;
+	}
+	CHECK_EQ(bad, 0);
+	TEST_END();
+}
+
+/* a*b - a*b is exactly zero: +0, or -0 when rounding down. */
+static void test_exact_zero(void)
+{
+	long i, bad = 0;
+
+	TEST_BEGIN("fma: exact cancellation sign");
+	for (i = 0; i < 4000; i++) {
+		struct fp82 a = val(rnd64() & 1, (int)(rnd64() % 40) - 20,
+				    (1ULL << 63) | rnd64() << 32);
+		struct fp82 b = val(rnd64() & 1, (int)(rnd64() % 40) - 20,
+				    (1ULL << 63) | rnd64() << 32);
+		struct fp82 c = from_ld(-(to_ld(a) * to_ld(b)));
+
+		if (bad < 5 && !check_one(a, b, c, (unsigned)(i & 3)))
+			bad++;
+	}
+	CHECK_EQ(bad, 0);
+	TEST_END();
+}
+
+int main(void)
+{
+	test_cancel_one_binade(1);
+	test_cancel_one_binade(0);
+	test_carry_out();
+	test_exact_zero();
+	return test_report();
+}
