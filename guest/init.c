@@ -351,6 +351,9 @@ void init_main(long argc, char **argv)
 	put("/");
 	put_dec(n);
 	put(" passed, powering off\n");
+	/* The polled console transmits from the tty buffer on a kernel timer;
+	 * power-off does not wait for it, so drain the output first. */
+	sys3(NR_ioctl, 1, TCSBRK, 1);
 	sys4(NR_reboot, REBOOT_MAGIC1, REBOOT_MAGIC2, REBOOT_POWER_OFF, 0);
 	put("# reboot(POWER_OFF) failed\n");
 	exit_group(failed ? 1 : 0);

@@ -14,7 +14,7 @@ long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
 enum {
 	NR_exit = SYS(1), NR_read = SYS(2), NR_write = SYS(3), NR_open = SYS(4),
 	NR_close = SYS(5), NR_execve = SYS(9), NR_mknod = SYS(13),
-	NR_getpid = SYS(17), NR_getppid = SYS(18), NR_kill = SYS(29),
+	NR_getpid = SYS(17), NR_ioctl = SYS(41), NR_getppid = SYS(18), NR_kill = SYS(29),
 	NR_mkdir = SYS(31), NR_brk = SYS(36), NR_dup2 = SYS(46),
 	NR_reboot = SYS(72), NR_wait4 = SYS(102), NR_clone = SYS(104),
 	NR_uname = SYS(106), NR_mmap = SYS(127), NR_munmap = SYS(128),
@@ -41,6 +41,7 @@ enum {
 #define O_RDWR		2
 #define S_IFCHR		0020000
 #define CLOCK_MONOTONIC	1
+#define TCSBRK		0x5409	/* with arg 1: tcdrain() */
 
 #define REBOOT_MAGIC1		0xfee1deadL
 #define REBOOT_MAGIC2		672274793L
