@@ -94,7 +94,9 @@ static const struct cr_desc cr_table[128] = {
 	[CR_IHA] = { .kind = CRK_INTR },
 	[CR_LID] = { .kind = CRK_LSAPIC, .ignored = ~IA64_MASK(16, 16) },
 	[CR_IVR] = { .kind = CRK_RO },
-	[CR_TPR] = LSAPIC_RW(~(IA64_MASK(4, 4) | IA64_BIT(16))),
+	/* TPR: only mic{7:4} and mmi{16} are defined; the other bits are
+	 * ignored fields (Linux writes the whole vector, e.g. 0xef). */
+	[CR_TPR] = { .kind = CRK_LSAPIC, .ignored = ~(IA64_MASK(4, 4) | IA64_BIT(16)) },
 	[CR_EOI] = { .kind = CRK_LSAPIC },
 	[CR_IRR0] = { .kind = CRK_RO }, [CR_IRR1] = { .kind = CRK_RO },
 	[CR_IRR2] = { .kind = CRK_RO }, [CR_IRR3] = { .kind = CRK_RO },
