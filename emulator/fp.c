@@ -12,6 +12,7 @@
  * 62, in which case the result keeps its top bit at >= 188, far above the
  * rounding position, so the sticky bit can never change the rounding.
  */
+#include "fp_fast.h"
 #include "fp_internal.h"
 
 #include "ia64/regs.h"
@@ -21,42 +22,23 @@
 #define EXP0_EFFECTIVE	0xc001
 #define EXT_EMIN	(EXP0_EFFECTIVE - FP82_EXP_BIAS)	/* 15-bit range */
 
-/*
- * Precision and exponent range per precision selector, indexed by the
- * status field's pc bits / wre bit (pc 01 is reserved and reads as 64).
- * Table lookups keep this off the branch predictor: it runs for every FP
- * arithmetic instruction.
- */
-static const uint8_t pc_prec[][4] = {
+/* Precision and exponent range per precision selector (fp_env_init in
+ * fp_internal.h), indexed by the status field's pc bits / wre bit; pc 01
+ * is reserved and reads as 64. */
+const uint8_t fp_pc_prec[5][4] = {
 	[FP_PC_SF] = { 24, 64, 53, 64 },
 	[FP_PC_S] = { 24, 24, 24, 24 },
 	[FP_PC_D] = { 53, 53, 53, 53 },
 	[FP_PC_PAR] = { 24, 24, 24, 24 },
 	[FP_PC_EXT17] = { 64, 64, 64, 64 },
 };
-static const uint8_t pc_range[][2] = {	/* [sel][wre] */
+const uint8_t fp_pc_range[5][2] = {	/* [sel][wre] */
 	[FP_PC_SF] = { 15, 17 },
 	[FP_PC_S] = { 8, 17 },
 	[FP_PC_D] = { 11, 17 },
 	[FP_PC_PAR] = { 8, 8 },		/* parallel FP ignores wre */
 	[FP_PC_EXT17] = { 17, 17 },
 };
-
-void fp_env_init(struct fp_env *e, uint64_t fpsr, unsigned sf, enum fp_pcsel pc)
-{
-	unsigned field = (unsigned)(fpsr >> FPSR_SF_SHIFT(sf)) & 0x1fff;
-	unsigned range = pc_range[pc][(field & SF_WRE) != 0];
-
-	e->rc = (field >> SF_RC_SHIFT) & 3;
-	e->enabled = (field & SF_TD) ? 0 : (unsigned)(~fpsr & FPSR_TRAP_MASK);
-	/* flush-to-zero only acts while the underflow trap is disabled */
-	e->ftz = (field & SF_FTZ) && !(e->enabled & FPE_U);
-	e->flags = 0;
-	e->fpa = 0;
-	e->prec = pc_prec[pc][(field >> SF_PC_SHIFT) & 3];
-	e->emax = (1 << (range - 1)) - 1;
-	e->emin = 1 - e->emax;
-}
 
 enum fp_class fp_classify(struct fp82 f)
 {
@@ -359,87 +341,6 @@ static inline void u192_sub(struct u192 *a, const struct u192 *b)	/* a >= b */
 	}
 }
 
-/* Shift right keeping a pure sticky bit 0 (see u192_shr_sticky). */
-static inline unsigned __int128 shr128_sticky(unsigned __int128 v, int s)
-{
-	unsigned __int128 r;
-
-	if (s <= 0)
-		return v;
-	if (s >= 128)
-		return v != 0;
-	r = v >> s;
-	if (v << (128 - s))
-		r |= 1;
-	return r;
-}
-
-/*
- * The common fma case in 128 bits: product prod (value prod * 2^(pexp -
- * 126)) plus addend sig csig, exponent cexp (bit 63 set).  Both are
- * aligned with their top bit at bit 127; the smaller one is shifted right
- * with a sticky bit.  Bits are only lost when the exponents differ by at
- * least 2 in the direction that leaves the sum's top bit at >= 126, so the
- * sticky bit stays far below the rounding position.  The one case that
- * could cancel massively after losing a bit (an opposite-sign addend
- * exactly one binade above the product) is done here only when the
- * shifted-out product bit is 0, i.e. the shift is exact.
- *
- * Returns 0 when the 192-bit path must run, FMA_EXACT_ZERO for exact
- * cancellation, else FMA_SUM with the normalized sum (top bit 127) in
- * *sum, its sign and the exponent of its top bit.
- */
-enum { FMA_WIDE, FMA_SUM, FMA_EXACT_ZERO };
-
-static inline __attribute__((always_inline)) int
-fma_sum128(unsigned __int128 prod, int pexp, unsigned sp, uint64_t csig,
-	   int cexp, unsigned sc, unsigned __int128 *sum_out, unsigned *sign_out,
-	   int *ex_out)
-{
-	unsigned __int128 cw = (unsigned __int128)csig << 64, sum;
-	int pe = pexp + 1, d, ex, m;	/* prod top bit at 127: value in [2^pe, 2^pe+1) */
-	unsigned sign;
-
-	if (!(prod >> 127)) {
-		prod <<= 1;
-		pe--;
-	}
-	d = pe - cexp;
-	if (sp == sc) {
-		unsigned __int128 big = d >= 0 ? prod : cw;
-
-		sum = big + (d >= 0 ? shr128_sticky(cw, d) : shr128_sticky(prod, -d));
-		ex = d >= 0 ? pe : cexp;
-		sign = sp;
-		if (sum < big) {		/* carry out of bit 127 */
-			sum = (sum >> 1) | (sum & 1) | (unsigned __int128)1 << 127;
-			ex++;
-		}
-	} else if (d >= 1) {
-		sum = prod - shr128_sticky(cw, d);
-		ex = pe;
-		sign = sp;
-	} else if (d <= -2 || (d == -1 && !(prod & 1))) {
-		sum = cw - shr128_sticky(prod, -d);
-		ex = cexp;
-		sign = sc;
-	} else if (d == 0) {
-		if (prod == cw)		/* exact cancellation */
-			return FMA_EXACT_ZERO;
-		sum = prod > cw ? prod - cw : cw - prod;
-		sign = prod > cw ? sp : sc;
-		ex = pe;
-	} else {
-		return FMA_WIDE;
-	}
-	m = 127 - (sum >> 64 ? __builtin_clzll((uint64_t)(sum >> 64))
-			     : 64 + __builtin_clzll((uint64_t)sum));
-	*sum_out = sum << (127 - m);
-	*ex_out = ex - (127 - m);
-	*sign_out = sign;
-	return FMA_SUM;
-}
-
 static int fma_add128(struct fp_env *e, unsigned __int128 prod, int pexp,
 		      unsigned sp, struct fp_unp u, unsigned sc, struct fp82 *out)
 {
@@ -566,112 +467,6 @@ struct fp82 fp_fma(struct fp_env *e, struct fp82 a, struct fp82 b,
 	u192_shl(&x, (unsigned)(191 - m));
 	ex -= 191 - m;
 	return fp_round(e, sign, x.w[2], x.w[1] | (x.w[0] != 0), ex + 191);
-}
-
-/* --- fast path ---------------------------------------------------------------- */
-
-/* A normal register value: integer bit set, exponent neither 0 (a
- * double-extended denormal) nor the inf/NaN exponent. */
-static inline int is_normal(struct fp82 f)
-{
-	return (f.sig >> 63) && f.exp - 1u < FP82_EXP_MAX - 1u;
-}
-
-/*
- * fp_round for a normalized sig whose rounded result lands inside e's
- * exponent range (no overflow/underflow handling needed): returns 0,
- * touching nothing, when it does not.
- */
-static inline __attribute__((always_inline)) int
-round_fast(struct fp_env *e, unsigned sign, uint64_t sig, uint64_t below,
-	   int exp, struct fp82 *out)
-{
-	unsigned p = e->prec, drop = 64 - p, up;
-	uint64_t kept, guard, rest, inexact;
-
-	if (drop) {
-		kept = sig >> drop;
-		guard = sig >> (drop - 1) & 1;
-		rest = (sig & ((1ULL << (drop - 1)) - 1)) | below;
-	} else {
-		kept = sig;
-		guard = below >> 63;
-		rest = below << 1;
-	}
-	inexact = guard | rest;
-	switch (e->rc) {
-	case RC_NEAREST:
-		up = guard && (rest || (kept & 1));
-		break;
-	case RC_DOWN:
-		up = inexact && sign;
-		break;
-	case RC_UP:
-		up = inexact && !sign;
-		break;
-	default:
-		up = 0;
-		break;
-	}
-	kept += up;
-	if (drop) {
-		if (kept >> p) {	/* carried into a new leading bit */
-			kept >>= 1;
-			exp++;
-		}
-		kept <<= drop;
-	} else if (up && !kept) {	/* 64-bit carry out */
-		kept = 1ULL << 63;
-		exp++;
-	}
-	if (exp > e->emax || exp < e->emin)
-		return 0;
-	if (inexact)
-		e->flags |= FPE_I;
-	e->fpa = up;
-	*out = mk(sign, (uint32_t)(exp + FP82_EXP_BIAS), kept);
-	return 1;
-}
-
-int fp_fma_fast(struct fp_env *e, struct fp82 a, struct fp82 b, struct fp82 c,
-		unsigned neg_p, unsigned neg_c, struct fp82 *out)
-{
-	unsigned sp = a.sign ^ b.sign ^ neg_p, sc = (c.sign ^ neg_c) & 1, sign;
-	int pexp = (int)a.exp + (int)b.exp - 2 * FP82_EXP_BIAS, ex;
-	unsigned __int128 prod, sum;
-	uint64_t hi, lo;
-
-	if (!is_normal(a) || !is_normal(b))
-		return 0;
-	prod = (unsigned __int128)a.sig * b.sig;
-	if (c.sig == 0 && c.exp == 0) {
-		/* a true zero addend (or f0) leaves the product's value */
-		sum = prod;
-		ex = pexp + 1;
-		if (!(sum >> 127)) {
-			sum <<= 1;
-			ex--;
-		}
-		sign = sp;
-	} else if (is_normal(c)) {
-		switch (fma_sum128(prod, pexp, sp, c.sig, (int)c.exp - FP82_EXP_BIAS,
-				   sc, &sum, &sign, &ex)) {
-		case FMA_SUM:
-			break;
-		case FMA_EXACT_ZERO:
-			*out = mk(e->rc == RC_DOWN, 0, 0);
-			return 1;
-		default:
-			return 0;
-		}
-	} else {
-		return 0;
-	}
-	hi = (uint64_t)(sum >> 64);
-	lo = (uint64_t)sum;
-	if (!round_fast(e, sign, hi, lo, ex, out))
-		*out = fp_round(e, sign, hi, lo, ex);
-	return 1;
 }
 
 /* --- float -> integer ------------------------------------------------------ */

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "fpreg.h"
+#include "ia64/regs.h"
 
 /* Flag/exception bits: v d z o u i (SDM Vol. 1 5.2.2). */
 #define FPE_V	0x01
@@ -47,7 +48,26 @@ struct fp_env {
 	unsigned fpa;		/* last rounding incremented the significand */
 };
 
-void fp_env_init(struct fp_env *e, uint64_t fpsr, unsigned sf, enum fp_pcsel pc);
+/* Decode status field sf of fpsr for precision selector pc (tables in
+ * fp.c).  Inline: every FP arithmetic instruction runs it. */
+extern const uint8_t fp_pc_prec[5][4], fp_pc_range[5][2];
+
+static inline void fp_env_init(struct fp_env *e, uint64_t fpsr, unsigned sf,
+			       enum fp_pcsel pc)
+{
+	unsigned field = (unsigned)(fpsr >> FPSR_SF_SHIFT(sf)) & 0x1fff;
+	unsigned range = fp_pc_range[pc][(field & SF_WRE) != 0];
+
+	e->rc = (field >> SF_RC_SHIFT) & 3;
+	e->enabled = (field & SF_TD) ? 0 : (unsigned)(~fpsr & FPSR_TRAP_MASK);
+	/* flush-to-zero only acts while the underflow trap is disabled */
+	e->ftz = (field & SF_FTZ) && !(e->enabled & FPE_U);
+	e->flags = 0;
+	e->fpa = 0;
+	e->prec = fp_pc_prec[pc][(field >> SF_PC_SHIFT) & 3];
+	e->emax = (1 << (range - 1)) - 1;
+	e->emin = 1 - e->emax;
+}
 
 /* Register-format classes (after NaTVal has been handled by the caller). */
 enum fp_class {
@@ -92,16 +112,6 @@ struct fp_unp fp_unpack(struct fp82 f);
 #define FP_NO_ADDEND	2u
 struct fp82 fp_fma(struct fp_env *e, struct fp82 a, struct fp82 b,
 		   struct fp82 c, unsigned neg_p, unsigned neg_c);
-
-/*
- * The same operation for the overwhelmingly common operands: a and b
- * normal, c normal or a true zero (no NaTVal/NaN/inf/unorm, so no v/d/z).
- * Returns 0, leaving e and *out untouched, when it does not apply; the
- * caller then runs the full path (fp_fma).  Bit-for-bit the same result,
- * flags and fpa as fp_fma.
- */
-int fp_fma_fast(struct fp_env *e, struct fp82 a, struct fp82 b, struct fp82 c,
-		unsigned neg_p, unsigned neg_c, struct fp82 *out);
 
 /* Round sign * sig * 2^(exp-63) (+ sticky below) to e's precision/range. */
 struct fp82 fp_round(struct fp_env *e, unsigned sign, uint64_t sig,

@@ -13,6 +13,7 @@
  */
 #include "cpu.h"
 #include "fp.h"
+#include "fp_fast.h"
 #include "fp_internal.h"
 #include "insn.h"
 #include "interrupt.h"
