@@ -6,8 +6,11 @@
  * with input), IIR with the FIFO bits and a THRI identification whenever
  * IER.THRI is set and the transmitter is empty (the polled transmit path
  * acts on that), IER keeping bits 3:0 only (the driver's probe checks).
- * Transmission is instantaneous: every THR byte is written to the host fd.
- * Input is pulled from the host fd without blocking when the guest looks.
+ * Transmission is instantaneous: every THR byte is written to the host fd,
+ * except in loopback mode (MCR.LOOP), where it enters the receive FIFO:
+ * the driver's probe sends 256 bytes that way to measure the FIFO depth,
+ * and they must neither reach the terminal nor exceed 16.  Input is
+ * pulled from the host fd without blocking when the guest looks.
  */
 #include <errno.h>
 #include <poll.h>
@@ -54,7 +57,7 @@ static void pull_input(struct uart *u)
 	uint8_t buf[UART_RX_FIFO];
 	ssize_t n;
 
-	if (u->in_fd < 0 || u->rx_count)
+	if (u->in_fd < 0 || u->rx_count || (u->mcr & MCR_LOOP))
 		return;
 	p.fd = u->in_fd;
 	p.events = POLLIN;
@@ -124,7 +127,19 @@ static uint8_t rd_iir(struct uart *u)
 
 static uint8_t rd_lcr(struct uart *u) { return u->lcr; }
 static uint8_t rd_mcr(struct uart *u) { return u->mcr; }
-static uint8_t rd_msr(struct uart *u) { (void)u; return MSR_CONNECTED; }
+/* In loopback the modem inputs follow the modem control outputs. */
+static uint8_t rd_msr(struct uart *u)
+{
+	uint8_t m = u->mcr, v = 0;
+
+	if (!(m & MCR_LOOP))
+		return MSR_CONNECTED;
+	v |= (m & MCR_RTS) ? MSR_CTS : 0;
+	v |= (m & MCR_DTR) ? MSR_DSR : 0;
+	v |= (m & MCR_OUT1) ? MSR_RI : 0;
+	v |= (m & MCR_OUT2) ? MSR_DCD : 0;
+	return v;
+}
 static uint8_t rd_scr(struct uart *u) { return u->scr; }
 
 static uint8_t rd_lsr(struct uart *u)
@@ -143,7 +158,14 @@ static void wr_thr(struct uart *u, uint8_t v)
 		u->dll = v;
 		return;
 	}
-	put_host(u, v);
+	if (u->mcr & MCR_LOOP) {
+		if (u->rx_count == UART_RX_FIFO)
+			u->lsr_err |= LSR_OE;	/* FIFO full: the byte is lost */
+		else
+			u->rx[(u->rx_head + u->rx_count++) % UART_RX_FIFO] = v;
+	} else {
+		put_host(u, v);
+	}
 	/* Sent at once: the holding register is empty again. */
 	u->thri_pending = true;
 }

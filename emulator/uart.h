@@ -41,6 +41,11 @@
 
 #define LCR_DLAB	0x80
 
+#define MCR_DTR		0x01
+#define MCR_RTS		0x02
+#define MCR_OUT1	0x04
+#define MCR_OUT2	0x08
+#define MCR_LOOP	0x10	/* internal loopback (the 8250 probe sizes the FIFO with it) */
 #define MCR_MASK	0x1f
 
 #define LSR_DR		0x01	/* data ready */
@@ -50,6 +55,10 @@
 
 /* Modem lines of a connected terminal: DCD, DSR, CTS. */
 #define MSR_CONNECTED	0xb0
+#define MSR_CTS		0x10
+#define MSR_DSR		0x20
+#define MSR_RI		0x40
+#define MSR_DCD		0x80
 
 #define UART_RX_FIFO	16
 

@@ -124,6 +124,22 @@ int main(void)
 	CHECK_EQ(rd(UART_SCR), 0xa5);
 	TEST_END();
 
+	TEST_BEGIN("loopback: bytes fill the 16-byte FIFO, not the terminal; overrun after");
+	wr(UART_FCR, 0x07);
+	wr(UART_MCR, 0x10 | 0x02 | 0x01);	/* LOOP, RTS, DTR */
+	CHECK_EQ(rd(UART_MSR), 0x30);		/* CTS <- RTS, DSR <- DTR */
+	for (int i = 0; i < 256; i++)
+		wr(UART_THR, (uint8_t)i);
+	CHECK_EQ(read(out[0], buf, sizeof(buf)), -1);
+	CHECK_EQ(rd(UART_LSR), 0x60 | 0x02 | 0x01);	/* THRE TEMT OE DR */
+	for (int i = 0; i < 16; i++) {
+		CHECK_EQ(rd(UART_LSR) & 1, 1);
+		CHECK_EQ(rd(UART_RBR), i);
+	}
+	CHECK_EQ(rd(UART_LSR), 0x60);		/* 16 bytes, OE cleared by the read */
+	wr(UART_MCR, 0x0b);
+	TEST_END();
+
 	TEST_BEGIN("EOF on the input: no data, no crash");
 	close(in[1]);
 	CHECK_EQ(rd(UART_LSR) & 1, 0);
