@@ -105,6 +105,8 @@ unsigned efi_memory_map(const struct machine *m, struct efi_memdesc *d, unsigned
 		{ EFI_ACPI_RECLAIM_MEMORY, FW_ACPI_PA, FW_ACPI_PA + FW_ACPI_SIZE, EFI_MEMORY_WB },
 		{ EFI_PAL_CODE, FW_PAL_PA, FW_PAL_PA + FW_PAL_SIZE, EFI_MEMORY_WB },
 		{ EFI_CONVENTIONAL_MEMORY, FW_PAL_PA + FW_PAL_SIZE, m->ram_size, EFI_MEMORY_WB },
+		{ EFI_MEMORY_MAPPED_IO_PORT_SPACE, FW_IOPORT_PA, FW_IOPORT_PA + FW_IOPORT_SIZE,
+		  EFI_MEMORY_UC },
 	};
 	unsigned n = 0;
 

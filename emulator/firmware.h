@@ -38,6 +38,11 @@ struct machine;
 /* PAL_CODE (WB): the PAL entry bundle and its stacked-return bundle. */
 #define FW_PAL_PA	0x00210000ULL
 #define FW_PAL_SIZE	0x00004000ULL
+/* Legacy I/O port space (EFI MMIO_PORT_SPACE, UC): an open-bus window so
+ * stray inb/outb neither hit RAM nor fault (§3.4). */
+#define FW_IOPORT_PA	0x0ffc000000ULL
+#define FW_IOPORT_SIZE	0x0004000000ULL
+
 /* Loader data in conventional memory. */
 #define FW_BOOT_PA	0x00214000ULL	/* ia64_boot_param */
 #define FW_CMDLINE_PA	0x00214100ULL

@@ -152,7 +152,7 @@ int loader_load(struct machine *m, const struct loader_opts *o, struct loaded_ke
 
 	memset(k, 0, sizeof(*k));
 	if (elf_open(o->kernel, &k->elf, e, sizeof(e)))
-		return fail(err, n, "%s: %s", o->kernel, e);
+		return fail(err, n, "%s", e);	/* elf_open names the file */
 	if (load_segments(m, k, e, sizeof(e))) {
 		snprintf(err, n, "%s: %s", o->kernel, e);
 		goto bad;

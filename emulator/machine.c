@@ -109,6 +109,26 @@ static void power_off(void *ctx)
 	machine_stop(ctx, MSTOP_POWER_OFF, 0, "ACPI S5 power-off");
 }
 
+/* Legacy I/O ports: nothing answers, as on a bus without ISA devices. */
+static int open_bus_read(void *ctx, uint64_t off, unsigned size, uint64_t *v)
+{
+	(void)ctx;
+	(void)off;
+	*v = size >= 8 ? ~0ULL : (1ULL << (8 * size)) - 1;
+	return 0;
+}
+
+static int open_bus_write(void *ctx, uint64_t off, unsigned size, uint64_t v)
+{
+	(void)ctx;
+	(void)off;
+	(void)size;
+	(void)v;
+	return 0;
+}
+
+static const struct mmio_ops open_bus_ops = { open_bus_read, open_bus_write };
+
 static int check_opts(const struct machine_opts *o, char *err, size_t n)
 {
 	if (o->ncpus < 1 || o->ncpus > MACH_MAX_CPUS) {
@@ -160,7 +180,8 @@ struct machine *machine_new(const struct machine_opts *o, char *err, size_t errl
 	m->pib = pib_new(m->ms, PLAT_PIB_BASE, m->cpu, (int)m->ncpus, SAL_AP_WAKEUP_VECTOR,
 			 &machine_pib_hooks, m);
 	m->power = power_new(m->ms, PLAT_POWER_BASE, power_off, m);
-	if (!m->uart || !m->pib || !m->power) {
+	if (!m->uart || !m->pib || !m->power ||
+	    memspace_add_mmio(m->ms, FW_IOPORT_PA, FW_IOPORT_SIZE, &open_bus_ops, NULL)) {
 		snprintf(err, errlen, "cannot create the platform devices");
 		goto fail;
 	}

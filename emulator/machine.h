@@ -22,7 +22,7 @@ struct power;
 #define MACH_MAX_CPUS		64
 #define MACH_DEFAULT_MEM_MB	512
 #define MACH_MIN_MEM_MB		128	/* kernel at 64 MB + room for the rest */
-#define MACH_MAX_MEM_MB		(64 * 1024)
+#define MACH_MAX_MEM_MB		(16 * 1024)	/* below the I/O port window */
 #define MACH_DEFAULT_TURN	10000	/* slots per CPU per round-robin turn */
 
 /* What a CPU is doing between turns. */
