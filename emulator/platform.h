@@ -45,6 +45,11 @@ struct memspace;
 #define PLAT_SLEEP_CONTROL_OFF	0		/* FADT SLEEP_CONTROL_REG: byte */
 #define PLAT_SLEEP_STATUS_OFF	1		/* FADT SLEEP_STATUS_REG: byte */
 #define PLAT_S5_SLP_TYP		5		/* must equal the DSDT's \_S5 value */
+#define PLAT_IOSAPIC_BASE	0xFEC00000ULL	/* MADT I/O SAPIC address (optional) */
+#define PLAT_IOSAPIC_SIZE	0x1000ULL
+#define PLAT_IOSAPIC_MAX_PINS	64
+#define PLAT_IOSAPIC_PINS	24		/* version register: max_redir 23 */
+#define PLAT_UART_GSI		4		/* _CRS Interrupt () of the PNP0501, if wired */
 
 /* Interrupt vectors with a fixed meaning (§8.1). */
 #define PLAT_SPURIOUS_VECTOR	15
@@ -57,6 +62,14 @@ struct memspace;
 struct uart;
 struct uart *uart_new(struct memspace *ms, uint64_t base, int in_fd, int out_fd);
 void uart_free(struct uart *u);
+
+/* Optional interrupt output (§7.5): set_line(ctx, asserted) is called when
+ * the UART's interrupt request changes (an IIR source enabled in IER and
+ * MCR.OUT2 set, as on PC serial ports).  Host input only arrives when the
+ * guest reads the UART or when the machine calls uart_poll(), which it
+ * should do every round once an interrupt line is connected. */
+void uart_connect_irq(struct uart *u, void (*set_line)(void *ctx, bool asserted), void *ctx);
+void uart_poll(struct uart *u);
 
 /* --- local SAPIC + interval timer (lsapic.c, timer.c) --------------------
  * lsapic_attach() allocates the per-CPU controller state, hangs it on
@@ -124,6 +137,17 @@ struct pib;
 struct pib *pib_new(struct memspace *ms, uint64_t base, struct cpu **cpus, int n,
 		    unsigned wakeup_vector, const struct pib_hooks *hooks, void *ctx);
 void pib_free(struct pib *p);
+
+/* --- I/O SAPIC (iosapic.c, optional: §8.6-8.7) ----------------------------
+ * Maps the register window at base with npins redirection entries (all
+ * masked at reset).  Devices call iosapic_set_line(pin = GSI - GSI base);
+ * delivery sets the vector in the IRR of the CPU named by the RTE.
+ */
+struct iosapic;
+struct iosapic *iosapic_new(struct memspace *ms, uint64_t base, struct cpu **cpus, int n,
+			    unsigned npins);
+void iosapic_set_line(struct iosapic *io, unsigned pin, bool asserted);
+void iosapic_free(struct iosapic *io);
 
 /* --- ACPI hardware-reduced sleep registers (power.c) ----------------------
  * Two byte registers at base (PLAT_SLEEP_*_OFF).  Writing SLEEP_CONTROL

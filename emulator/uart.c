@@ -29,6 +29,9 @@ struct uart {
 	bool thri_pending;		/* THRE interrupt not yet acknowledged */
 	uint8_t rx[UART_RX_FIFO];
 	unsigned rx_head, rx_count;
+	void (*set_line)(void *ctx, bool asserted);	/* optional interrupt output */
+	void *line_ctx;
+	bool line;
 };
 
 /* --- host side ------------------------------------------------------------ */
@@ -208,6 +211,34 @@ static void (*const reg_write[UART_NREGS])(struct uart *, uint8_t) = {
 	[UART_MSR] = wr_ignore, [UART_SCR] = wr_scr,
 };
 
+/* The interrupt request follows IIR; PC wiring gates it with OUT2. */
+static void update_line(struct uart *u)
+{
+	bool level;
+
+	if (!u->set_line)
+		return;
+	level = !(iir_value(u) & IIR_NO_INT) && (u->mcr & MCR_OUT2);
+	if (level != u->line) {
+		u->line = level;
+		u->set_line(u->line_ctx, level);
+	}
+}
+
+void uart_connect_irq(struct uart *u, void (*set_line)(void *ctx, bool asserted), void *ctx)
+{
+	u->set_line = set_line;
+	u->line_ctx = ctx;
+	u->line = false;
+	update_line(u);
+}
+
+void uart_poll(struct uart *u)
+{
+	pull_input(u);
+	update_line(u);
+}
+
 /* --- MMIO glue ------------------------------------------------------------------ */
 
 /* Byte registers only; wider or out-of-range accesses read as ones and
@@ -221,6 +252,7 @@ static int uart_mmio_read(void *ctx, uint64_t off, unsigned size, uint64_t *v)
 		return 0;
 	}
 	*v = reg_read[off](ctx);
+	update_line(ctx);
 	return 0;
 }
 
@@ -232,6 +264,7 @@ static int uart_mmio_write(void *ctx, uint64_t off, unsigned size, uint64_t v)
 		return 0;
 	}
 	reg_write[off](ctx, (uint8_t)v);
+	update_line(ctx);
 	return 0;
 }
 
