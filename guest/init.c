@@ -300,6 +300,67 @@ static int t_brk(void)
 	return p[4096] == (char)4096;
 }
 
+/*
+ * Tasks sharing one address space, spread over the CPUs: each maps,
+ * fills, checks and unmaps pages in a loop (every munmap must shoot the
+ * translation down on the other CPUs running the same mm) and counts its
+ * rounds into a shared counter with fetchadd.
+ */
+#define SHARERS		3
+#define SHARE_ROUNDS	40
+
+static volatile long shared_rounds;
+static volatile long shared_errors;
+
+static void sharer(long id)
+{
+	for (long r = 0; r < SHARE_ROUNDS; r++) {
+		long len = 1L << 16;
+		volatile long *p = (volatile long *)sys6(0, len, PROT_READ | PROT_WRITE,
+							 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0, NR_mmap);
+
+		if ((long)p < 0 && (long)p > -4096) {
+			__sync_fetch_and_add(&shared_errors, 1);
+			return;
+		}
+		for (long i = 0; i < len / 8; i += 128)
+			p[i] = id << 32 | r << 16 | i;
+		if (r % 8 == 0)
+			sys0(NR_sched_yield);
+		for (long i = 0; i < len / 8; i += 128)
+			if (p[i] != (id << 32 | r << 16 | i))
+				__sync_fetch_and_add(&shared_errors, 1);
+		sys2(NR_munmap, p, len);
+		__sync_fetch_and_add(&shared_rounds, 1);
+	}
+}
+
+static int t_shared_vm(void)
+{
+	const long stack = 256L << 10;
+	long pids[SHARERS];
+	char *stacks;
+
+	stacks = (char *)sys6(0, stack * SHARERS, PROT_READ | PROT_WRITE,
+			      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0, NR_mmap);
+	why = "stack mmap";
+	if ((long)stacks < 0 && (long)stacks > -4096)
+		return 0;
+	for (int i = 0; i < SHARERS; i++) {
+		pids[i] = spawn(CLONE_VM | SIGCHLD, stacks + i * stack, stack, sharer, i + 1);
+		why = "clone2";
+		if (pids[i] < 0)
+			return 0;
+	}
+	sharer(0);
+	why = "a sharer did not exit with 0";
+	for (int i = 0; i < SHARERS; i++)
+		if (wait_status(pids[i]) != 0)
+			return 0;
+	why = "lost rounds or corrupted pages";
+	return shared_rounds == (SHARERS + 1) * SHARE_ROUNDS && shared_errors == 0;
+}
+
 static const struct test {
 	const char *name;
 	int (*fn)(void);
@@ -313,6 +374,7 @@ static const struct test {
 	{ "fork, pipe and wait4", t_fork_pipe },
 	{ "fork + execve of /init", t_exec },
 	{ "nanosleep 20 ms (timer interrupts)", t_sleep },
+	{ "4 tasks in one address space: mmap/munmap churn, fetchadd", t_shared_vm },
 };
 
 void init_main(long argc, char **argv);

@@ -9,6 +9,9 @@
 typedef unsigned long u64;
 
 long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
+/* clone2 onto [stack, stack + size) running fn(arg); returns the child pid
+ * or -errno (start.S). */
+long spawn(long flags, void *stack, long size, void (*fn)(long), long arg);
 
 #define SYS(nr)	(1024 + (nr))
 enum {
@@ -20,7 +23,7 @@ enum {
 	NR_uname = SYS(106), NR_mmap = SYS(127), NR_munmap = SYS(128),
 	NR_mprotect = SYS(131), NR_nanosleep = SYS(144), NR_rt_sigaction = SYS(153),
 	NR_pipe2 = SYS(293),
-	NR_clock_gettime = SYS(230), NR_exit_group = SYS(212),
+	NR_clock_gettime = SYS(230), NR_sched_yield = SYS(140), NR_exit_group = SYS(212),
 };
 
 #define sys0(n)			sys6(0, 0, 0, 0, 0, 0, (n))
@@ -34,6 +37,7 @@ enum {
 #define SIGSEGV		11
 #define SIGCHLD		17
 #define SA_SIGINFO	0x4
+#define CLONE_VM	0x100
 #define PROT_READ	1
 #define PROT_WRITE	2
 #define MAP_PRIVATE	0x02
