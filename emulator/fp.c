@@ -40,6 +40,27 @@ const uint8_t fp_pc_range[5][2] = {	/* [sel][wre] */
 	[FP_PC_EXT17] = { 17, 17 },
 };
 
+struct fp_fastenv fp_fast_tab[5][128];
+
+/* fp_fast_tab from fp_env_init itself; built before main(), so CPU
+ * threads only ever read it. */
+__attribute__((constructor)) static void build_fast_tab(void)
+{
+	unsigned pc, ctl;
+
+	for (pc = 0; pc < 5; pc++) {
+		for (ctl = 0; ctl < 128; ctl++) {
+			struct fp_env e;
+
+			fp_env_init(&e, (uint64_t)ctl << FPSR_SF_SHIFT(0), 0,
+				    (enum fp_pcsel)pc);
+			fp_fast_tab[pc][ctl].prec = (uint8_t)e.prec;
+			fp_fast_tab[pc][ctl].rc = (uint8_t)e.rc;
+			fp_fast_tab[pc][ctl].emax = e.emax;
+		}
+	}
+}
+
 enum fp_class fp_classify(struct fp82 f)
 {
 	if (f.exp == FP82_EXP_MAX) {
@@ -379,8 +400,15 @@ struct fp82 fp_fma(struct fp_env *e, struct fp82 a, struct fp82 b,
 	int ex, ey, d, m;
 	struct fp82 r;
 
-	if (fp_fma_fast(e, a, b, c, neg_p, neg_c, &r))
+	struct fp_fastenv fe = { (uint8_t)e->prec, (uint8_t)e->rc, e->emax };
+	unsigned st;
+
+	if (fp_fma_fast(fe, a, b, c, neg_p, neg_c, &r, &st)) {
+		if (st & FP_ST_INEXACT)
+			e->flags |= FPE_I;
+		e->fpa = !!(st & FP_ST_FPA);
 		return r;
+	}
 	if (ca == FPC_UNSUP || cb == FPC_UNSUP || cc == FPC_UNSUP)
 		return indefinite(e);
 	if (ca >= FPC_QNAN || cb >= FPC_QNAN || cc >= FPC_QNAN) {

@@ -9,8 +9,8 @@
  * or a true zero (no NaTVal/NaN/inf/unorm, hence no v/d/z), computes
  * a*b exactly in 128 bits, adds c in a 128-bit window when no bit can be
  * lost where it matters, and rounds when the result lands inside the
- * exponent range.  Anything else returns 0 untouched (or hands the
- * unrounded sum to fp_round) so the full path decides.
+ * exponent range.  Anything else returns 0 untouched so the full path
+ * decides.
  */
 #ifndef EMU_FP_FAST_H
 #define EMU_FP_FAST_H
@@ -25,7 +25,7 @@ static inline struct fp82 fp82_make(unsigned sign, uint32_t exp, uint64_t sig)
 }
 
 /* Shift right keeping a pure sticky bit 0 (see u192_shr_sticky). */
-static inline unsigned __int128 shr128_sticky(unsigned __int128 v, int s)
+static inline __attribute__((always_inline)) unsigned __int128 shr128_sticky(unsigned __int128 v, int s)
 {
 	unsigned __int128 r;
 
@@ -113,15 +113,38 @@ static inline int is_normal(struct fp82 f)
 }
 
 /*
- * fp_round for a normalized sig whose rounded result lands inside e's
- * exponent range (no overflow/underflow handling needed): returns 0,
- * touching nothing, when it does not.
+ * What the fast path needs of a status field and precision selector,
+ * looked up by fp_fast_env (table built in fp.c from fp_env_init, so the
+ * two cannot disagree); the exponent range is [1 - emax, emax].
+ */
+struct fp_fastenv {
+	uint8_t prec;		/* 24, 53 or 64 */
+	uint8_t rc;		/* enum fp_rc */
+	int32_t emax;
+};
+extern struct fp_fastenv fp_fast_tab[5][128];	/* [pcsel][sf controls] */
+
+static inline struct fp_fastenv fp_fast_env(uint64_t fpsr, unsigned sf,
+					    enum fp_pcsel pc)
+{
+	return fp_fast_tab[pc][(fpsr >> FPSR_SF_SHIFT(sf)) & 0x7f];
+}
+
+/* fp_fma_fast's *status: the result is inexact / its significand was
+ * incremented by the rounding (ISR.fpa). */
+#define FP_ST_INEXACT	1u
+#define FP_ST_FPA	2u
+
+/*
+ * fp_round for a normalized sig whose rounded result lands inside the
+ * exponent range (no overflow/underflow handling needed): returns 0 when
+ * it does not.
  */
 static inline __attribute__((always_inline)) int
-round_fast(struct fp_env *e, unsigned sign, uint64_t sig, uint64_t below,
-	   int exp, struct fp82 *out)
+round_fast(struct fp_fastenv fe, unsigned sign, uint64_t sig, uint64_t below,
+	   int exp, struct fp82 *out, unsigned *status)
 {
-	unsigned p = e->prec, drop = 64 - p, up;
+	unsigned p = fe.prec, drop = 64 - p, up;
 	uint64_t kept, guard, rest, inexact;
 
 	if (drop) {
@@ -134,7 +157,7 @@ round_fast(struct fp_env *e, unsigned sign, uint64_t sig, uint64_t below,
 		rest = below << 1;
 	}
 	inexact = guard | rest;
-	switch (e->rc) {
+	switch (fe.rc) {
 	case RC_NEAREST:
 		up = guard && (rest || (kept & 1));
 		break;
@@ -159,23 +182,26 @@ round_fast(struct fp_env *e, unsigned sign, uint64_t sig, uint64_t below,
 		kept = 1ULL << 63;
 		exp++;
 	}
-	if (exp > e->emax || exp < e->emin)
+	if (exp > fe.emax || exp < 1 - fe.emax)
 		return 0;
-	if (inexact)
-		e->flags |= FPE_I;
-	e->fpa = up;
+	*status = (inexact ? FP_ST_INEXACT : 0) | (up ? FP_ST_FPA : 0);
 	*out = fp82_make(sign, (uint32_t)(exp + FP82_EXP_BIAS), kept);
 	return 1;
 }
 
+/*
+ * fp_fma for the common operands (see the top of this file) whose result
+ * needs no overflow/underflow handling: returns 1 with the result in *out
+ * and FP_ST_* in *status (no other flag can arise), or 0 with nothing
+ * written when the full path (fp_fma) must decide.
+ */
 static inline __attribute__((always_inline)) int
-fp_fma_fast(struct fp_env *e, struct fp82 a, struct fp82 b, struct fp82 c,
-	    unsigned neg_p, unsigned neg_c, struct fp82 *out)
+fp_fma_fast(struct fp_fastenv fe, struct fp82 a, struct fp82 b, struct fp82 c,
+	    unsigned neg_p, unsigned neg_c, struct fp82 *out, unsigned *status)
 {
 	unsigned sp = a.sign ^ b.sign ^ neg_p, sc = (c.sign ^ neg_c) & 1, sign;
 	int pexp = (int)a.exp + (int)b.exp - 2 * FP82_EXP_BIAS, ex;
 	unsigned __int128 prod, sum;
-	uint64_t hi, lo;
 
 	if (!is_normal(a) || !is_normal(b))
 		return 0;
@@ -195,7 +221,8 @@ fp_fma_fast(struct fp_env *e, struct fp82 a, struct fp82 b, struct fp82 c,
 		case FMA_SUM:
 			break;
 		case FMA_EXACT_ZERO:
-			*out = fp82_make(e->rc == RC_DOWN, 0, 0);
+			*out = fp82_make(fe.rc == RC_DOWN, 0, 0);
+			*status = 0;
 			return 1;
 		default:
 			return 0;
@@ -203,11 +230,8 @@ fp_fma_fast(struct fp_env *e, struct fp82 a, struct fp82 b, struct fp82 c,
 	} else {
 		return 0;
 	}
-	hi = (uint64_t)(sum >> 64);
-	lo = (uint64_t)sum;
-	if (!round_fast(e, sign, hi, lo, ex, out))
-		*out = fp_round(e, sign, hi, lo, ex);
-	return 1;
+	return round_fast(fe, sign, (uint64_t)(sum >> 64), (uint64_t)sum, ex,
+			  out, status);
 }
 
 #endif

@@ -140,45 +140,62 @@ static inline int fpu_quick_ok(const struct cpu *c, unsigned f1)
 	return f1 >= 2 && !(c->psr & (PSR_DFL | PSR_DFH));
 }
 
-/* Record the flags of an operation that raised no fault; the trap checks
- * (fpu_done) only run when a raised flag's trap is enabled. */
-static inline int fpu_done_quick(struct cpu *c, unsigned sf, const struct fp_env *e)
+/* in->b: enum fp_pcsel; variant: negate product / negate addend.  The
+ * full path, for everything the fast path in fma_common leaves. */
+static __attribute__((noinline)) int fma_full(struct cpu *c, const struct insn *in,
+					      unsigned neg_p, unsigned neg_c)
 {
-	c->ar[AR_FPSR] |= (uint64_t)e->flags << (FPSR_SF_SHIFT(sf) + 7);
-	if (!(e->flags & e->enabled))
-		return X_NEXT;
-	return fpu_done(c, sf, e, NULL);
-}
-
-/* in->b: enum fp_pcsel; variant: negate product / negate addend. */
-static inline __attribute__((always_inline)) int
-fma_common(struct cpu *c, const struct insn *in, unsigned neg_p, unsigned neg_c)
-{
-	struct fp82 a, b, d, r;
+	struct fp82 a, b, d;
 	struct fp_env e;
 	int rv;
 
-	if (!fpu_quick_ok(c, in->r1) &&
-	    fpu_enter(c, in->r1, in->r2, in->r3, in->r4, &rv))
+	if (fpu_enter(c, in->r1, in->r2, in->r3, in->r4, &rv))
 		return rv;
 	a = fr_get(c, in->r3);
 	b = fr_get(c, in->r4);
 	d = fr_get(c, in->r2);
-	neg_c |= in->r2 ? 0 : FP_NO_ADDEND;
-	fpu_env(c, &e, in->a, (enum fp_pcsel)in->b);
-	if (fp_fma_fast(&e, a, b, d, neg_p, neg_c, &r)) {
-		fr_set(c, in->r1, r);
-		return fpu_done_quick(c, in->a, &e);
-	}
 	if (fp82_is_natval(a) || fp82_is_natval(b) || fp82_is_natval(d)) {
 		fr_set(c, in->r1, FP82_NATVAL);
 		return X_NEXT;
 	}
-	a = fp_fma(&e, a, b, d, neg_p, neg_c);
+	fpu_env(c, &e, in->a, (enum fp_pcsel)in->b);
+	a = fp_fma(&e, a, b, d, neg_p, neg_c | (in->r2 ? 0 : FP_NO_ADDEND));
 	if (fpu_faults(c, &e, NULL, &rv))
 		return rv;
 	fr_set(c, in->r1, a);
 	return fpu_done(c, in->a, &e, NULL);
+}
+
+/*
+ * The fast path: no register fault possible, operands and result the
+ * common kind (fp_fast.h), and no trap to take (only i can be raised, and
+ * its trap is disabled or i did not occur).  It writes nothing unless it
+ * completes, so anything else restarts from scratch in fma_full.
+ */
+static inline __attribute__((always_inline)) int
+fma_common(struct cpu *c, const struct insn *in, unsigned neg_p, unsigned neg_c)
+{
+	if (fpu_quick_ok(c, in->r1)) {
+		uint64_t fpsr = c->ar[AR_FPSR];
+		unsigned shift = FPSR_SF_SHIFT(in->a), st;
+		struct fp82 r;
+
+		if (fp_fma_fast(fp_fast_env(fpsr, in->a, (enum fp_pcsel)in->b),
+				fr_get(c, in->r3), fr_get(c, in->r4), fr_get(c, in->r2),
+				neg_p, neg_c | (in->r2 ? 0 : FP_NO_ADDEND), &r, &st)) {
+			if (!(st & FP_ST_INEXACT)) {
+				fr_set(c, in->r1, r);
+				return X_NEXT;
+			}
+			/* i's trap is enabled unless sf.td or fpsr.traps.id */
+			if ((fpsr >> shift & SF_TD) || (fpsr & FPE_I)) {
+				fr_set(c, in->r1, r);
+				c->ar[AR_FPSR] = fpsr | (uint64_t)FPE_I << (shift + 7);
+				return X_NEXT;
+			}
+		}
+	}
+	return fma_full(c, in, neg_p, neg_c);
 }
 
 int fx_fma(struct cpu *c, const struct insn *in)
