@@ -64,8 +64,6 @@ static int load_segments(struct machine *m, struct loaded_kernel *k, char *err, 
 
 		if (fw_get32(ph) != PT_LOAD || !memsz)
 			continue;
-		if (filesz > memsz)
-			return fail(err, n, "PT_LOAD %u: p_filesz > p_memsz", i);
 		if (pa < FW_LOADER_END || pa > m->ram_size || memsz > m->ram_size - pa)
 			return fail(err, n, "PT_LOAD at physical 0x%llx lies outside the "
 				    "RAM available to the kernel (try --mem)", (unsigned long long)pa);
