@@ -114,7 +114,6 @@ struct lsapic {
 	uint64_t irr[4];	/* pending vectors (cr.irr0-3) */
 	uint64_t isr[4];	/* in-service vectors (acknowledged, no EOI yet) */
 	uint64_t last_itc;	/* ITC up to which the ITM match was checked */
-	uint64_t last_off;	/* ITC offset (ar[AR_ITC]) seen then: detects writes */
 };
 
 /* timer.c: re-base the ITM comparison at the current ITC (after an ITM

@@ -22,7 +22,6 @@ void timer_rebase(struct cpu *c)
 	if (!l)
 		return;
 	l->last_itc = cpu_itc_read(c);
-	l->last_off = c->ar[AR_ITC];
 }
 
 void lsapic_tick(struct cpu *c)
@@ -34,13 +33,14 @@ void lsapic_tick(struct cpu *c)
 		return;
 	now = cpu_itc_read(c);
 	/*
-	 * ar.itc was written since the last check.  A backward write (cpu_init
-	 * sets ITC := 0, ia64_sync_itc adjusts it) crosses nothing: restart
-	 * the interval there.  A forward write counts as elapsed time, which
-	 * is also how the machine's idle fast-forward reaches the next ITM.
+	 * Slots only ever add time, so a smaller ITC means it was written (or
+	 * the CPU reset): cpu_init sets ITC := 0, ia64_sync_itc nudges it.  A
+	 * backward step crosses nothing; restart the interval there.  A forward
+	 * write counts as elapsed time, which is also how the machine's idle
+	 * fast-forward reaches the next ITM.
 	 */
-	if (c->ar[AR_ITC] != l->last_off && (int64_t)(now - l->last_itc) < 0) {
-		timer_rebase(c);
+	if ((int64_t)(now - l->last_itc) < 0) {
+		l->last_itc = now;
 		return;
 	}
 	span = now - l->last_itc;
@@ -48,7 +48,6 @@ void lsapic_tick(struct cpu *c)
 	if (span && dist && dist <= span && !(c->cr[CR_ITV] & ITV_M))
 		lsapic_raise(c, ITV_VECTOR(c->cr[CR_ITV]));
 	l->last_itc = now;
-	l->last_off = c->ar[AR_ITC];
 }
 
 uint64_t lsapic_next_event(struct cpu *c)

@@ -241,6 +241,27 @@ static void test_timer(void)
 	CHECK(lsapic_pending(c));
 	TEST_END();
 
+	TEST_BEGIN("a CPU reset (ITC back to 0, offset untouched) crosses nothing");
+	wr(c, CR_EOI, 0);
+	(void)rd(c, CR_IVR);
+	wr(c, CR_EOI, 0);
+	cpu_itc_write(c, 0);
+	wr(c, CR_ITM, 1000);
+	run_to(c, 50000);
+	lsapic_tick(c);
+	CHECK_EQ(rd(c, CR_IVR), 0xe0);
+	wr(c, CR_EOI, 0);
+	c->retired = 0;				/* ar[AR_ITC] stays 0 as well */
+	lsapic_tick(c);
+	CHECK(!lsapic_pending(c));
+	run_to(c, 999);
+	lsapic_tick(c);
+	CHECK(!lsapic_pending(c));
+	run_to(c, 1001);
+	lsapic_tick(c);
+	CHECK_EQ(rd(c, CR_IVR), 0xe0);
+	TEST_END();
+
 	TEST_BEGIN("ITM crossing across the 64-bit wrap");
 	wr(c, CR_EOI, 0);
 	(void)rd(c, CR_IVR);
