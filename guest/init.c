@@ -52,6 +52,13 @@ static int seq(const char *a, const char *b)
 	return *a == *b;
 }
 
+static int starts(const char *s, const char *prefix)
+{
+	while (*prefix && *s == *prefix)
+		s++, prefix++;
+	return !*prefix;
+}
+
 static void put(const char *s)
 {
 	sys3(NR_write, 1, s, slen(s));
@@ -300,6 +307,59 @@ static int t_brk(void)
 	return p[4096] == (char)4096;
 }
 
+/* Read a whole (small) file into buf; returns its length or -errno. */
+static long slurp(const char *path, char *buf, long size)
+{
+	long fd = sys2(NR_open, path, 0), n, got = 0;
+
+	if (fd < 0)
+		return fd;
+	while (got < size - 1 && (n = sys3(NR_read, fd, buf + got, size - 1 - got)) > 0)
+		got += n;
+	sys1(NR_close, fd);
+	buf[got] = 0;
+	return got;
+}
+
+static char procbuf[16384];
+
+/* Print a file as TAP diagnostics ("# " before every line). */
+static void put_diag(const char *text)
+{
+	const char *line = text;
+
+	for (const char *p = text; *p; p++) {
+		if (*p != '\n')
+			continue;
+		put("# ");
+		sys3(NR_write, 1, line, p - line + 1);
+		line = p + 1;
+	}
+}
+
+static int t_proc(void)
+{
+	long n, cpus = 0;
+
+	why = "mount proc";
+	if (sys6((long)"proc", (long)"/proc", (long)"proc", 0, 0, 0, NR_mount) != 0)
+		return 0;
+	why = "read /proc/cpuinfo";
+	n = slurp("/proc/cpuinfo", procbuf, sizeof(procbuf));
+	if (n <= 0)
+		return 0;
+	for (long i = 0; i < n; i++)
+		if ((i == 0 || procbuf[i - 1] == '\n') && starts(procbuf + i, "processor"))
+			cpus++;
+	put("# /proc/cpuinfo: ");
+	put_dec(cpus);
+	put(" processor(s)\n");
+	if (slurp("/proc/interrupts", procbuf, sizeof(procbuf)) > 0)
+		put_diag(procbuf);
+	why = "no processor in /proc/cpuinfo";
+	return cpus >= 1;
+}
+
 /*
  * Tasks sharing one address space, spread over the CPUs: each maps,
  * fills, checks and unmaps pages in a loop (every munmap must shoot the
@@ -374,6 +434,7 @@ static const struct test {
 	{ "fork, pipe and wait4", t_fork_pipe },
 	{ "fork + execve of /init", t_exec },
 	{ "nanosleep 20 ms (timer interrupts)", t_sleep },
+	{ "mount /proc, read cpuinfo and interrupts", t_proc },
 	{ "4 tasks in one address space: mmap/munmap churn, fetchadd", t_shared_vm },
 };
 

@@ -17,7 +17,7 @@ long spawn(long flags, void *stack, long size, void (*fn)(long), long arg);
 enum {
 	NR_exit = SYS(1), NR_read = SYS(2), NR_write = SYS(3), NR_open = SYS(4),
 	NR_close = SYS(5), NR_execve = SYS(9), NR_mknod = SYS(13),
-	NR_getpid = SYS(17), NR_ioctl = SYS(41), NR_getppid = SYS(18), NR_kill = SYS(29),
+	NR_getpid = SYS(17), NR_ioctl = SYS(41), NR_getppid = SYS(18), NR_mount = SYS(19), NR_kill = SYS(29),
 	NR_mkdir = SYS(31), NR_brk = SYS(36), NR_dup2 = SYS(46),
 	NR_reboot = SYS(72), NR_wait4 = SYS(102), NR_clone = SYS(104),
 	NR_uname = SYS(106), NR_mmap = SYS(127), NR_munmap = SYS(128),
