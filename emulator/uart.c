@@ -45,8 +45,15 @@ static void put_host(struct uart *u, uint8_t ch)
 
 		if (n == 1)
 			return;
-		if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		if (n < 0 && errno == EINTR)
 			continue;
+		if (n < 0 && errno == EAGAIN) {
+			/* A non-blocking reader side is full: wait, don't spin. */
+			struct pollfd p = { .fd = u->out_fd, .events = POLLOUT };
+
+			poll(&p, 1, -1);
+			continue;
+		}
 		/* The terminal went away: drop output rather than stall. */
 		u->out_fd = -1;
 		return;
