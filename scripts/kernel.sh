@@ -10,6 +10,7 @@
 #   kernel.sh config     generic_defconfig + Kconfig.fragment (merge_config.sh)
 #   kernel.sh vmlinux    build vmlinux (ccache) -> $KERNEL_DIR/build/vmlinux
 #   kernel.sh all        all of the above
+#   kernel.sh native     the unmodified kernel -> $KERNEL_DIR/build-native/vmlinux
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/series-lib.sh"
 
@@ -18,6 +19,8 @@ STAGING=$KERNEL_DIR/staging
 WORK=$KERNEL_DIR/work
 BUILD=$KERNEL_DIR/build
 FRAGMENT=$PVIA64_TOP/Kconfig.fragment
+TEST_CONFIG=$PVIA64_TOP/tests/kernel-test.config
+BUILD_NATIVE=$KERNEL_DIR/build-native
 BASE_DEFCONFIG=${BASE_DEFCONFIG:-generic_defconfig}
 
 # Reproducible builds make ccache hits likely across trees.
@@ -51,47 +54,66 @@ do_tree() {
 	log "kernel tree ready: $WORK"
 }
 
-# Generate .config: base defconfig merged with the fragment.  `strict`
-# fails when a fragment option did not take effect (the final tree);
-# per-patch builds pass `lenient` because later patches add the options.
-do_config() { # [src] [build] [strict|lenient]
+# Generate .config: base defconfig merged with the series fragment and the
+# test options.  `strict` fails when a series-fragment option did not take
+# effect (the final tree); per-patch builds pass `lenient` because later
+# patches add the options; `native` is the unmodified kernel (no series
+# fragment) that the platform boots are judged on.
+do_config() { # [src] [build] [strict|lenient|native]
 	local src=${1:-$WORK} obj=${2:-$BUILD} mode=${3:-strict} out
+	local -a frags=()
 	toolchain_env
 	mkdir -p "$obj"
 	kmake "$src" "$obj" -s "$BASE_DEFCONFIG" >/dev/null
-	if [ -s "$FRAGMENT" ]; then
-		out=$(cd "$obj" && ARCH=ia64 CROSS_COMPILE=ia64-linux-gnu- \
-			"$src/scripts/kconfig/merge_config.sh" -m -O "$obj" \
-			"$obj/.config" "$FRAGMENT" 2>&1) ||
-			{ printf '%s\n' "$out" >&2; die "merge_config failed"; }
-		kmake "$src" "$obj" -s olddefconfig >/dev/null
-		if [ "$mode" = strict ]; then
-			check_fragment "$obj/.config" || die "Kconfig.fragment options missing from the final config"
-		fi
+	[ "$mode" = native ] || [ ! -s "$FRAGMENT" ] || frags+=("$FRAGMENT")
+	frags+=("$TEST_CONFIG")
+	out=$(cd "$obj" && ARCH=ia64 CROSS_COMPILE=ia64-linux-gnu- \
+		"$src/scripts/kconfig/merge_config.sh" -m -O "$obj" \
+		"$obj/.config" "${frags[@]}" 2>&1) ||
+		{ printf '%s\n' "$out" >&2; die "merge_config failed"; }
+	kmake "$src" "$obj" -s olddefconfig >/dev/null
+	if [ "$mode" = strict ] && [ -s "$FRAGMENT" ]; then
+		check_fragment "$FRAGMENT" "$obj/.config" ||
+			die "Kconfig.fragment options missing from the final config"
 	fi
+	[ "$mode" = lenient ] || check_fragment "$TEST_CONFIG" "$obj/.config" ||
+		die "tests/kernel-test.config options missing from the config"
 }
 
-# Every CONFIG_X=v / "# CONFIG_X is not set" in the fragment must hold.
-check_fragment() { # config
+# Every CONFIG_X=v / "# CONFIG_X is not set" / CONFIG_X=n of a fragment
+# must hold in the config.
+check_fragment() { # fragment config
 	local line bad=0 name
 	while IFS= read -r line; do
 		case "$line" in
+		CONFIG_*=n)
+			name=${line%=n}
+			! grep -q "^$name=" "$2" || { log "fragment: $name should be unset"; bad=1; } ;;
 		CONFIG_*=*)
-			grep -qxF "$line" "$1" || { log "fragment: '$line' not in .config"; bad=1; } ;;
+			grep -qxF "$line" "$2" || { log "fragment: '$line' not in .config"; bad=1; } ;;
 		"# CONFIG_"*" is not set")
 			name=${line#\# }; name=${name%% *}
-			! grep -q "^$name=" "$1" || { log "fragment: $name should be unset"; bad=1; } ;;
+			! grep -q "^$name=" "$2" || { log "fragment: $name should be unset"; bad=1; } ;;
 		esac
-	done < "$FRAGMENT"
+	done < "$1"
 	return $bad
 }
 
-do_vmlinux() {
+do_vmlinux() { # src build
+	local src=${1:-$WORK} obj=${2:-$BUILD} log
 	toolchain_env
-	kmake "$WORK" "$BUILD" vmlinux > "$KERNEL_DIR/build.log" 2>&1 ||
-		{ grep -E 'error|Error' "$KERNEL_DIR/build.log" | head -20 >&2;
-		  die "vmlinux build failed (log: $KERNEL_DIR/build.log)"; }
-	log "vmlinux: $BUILD/vmlinux"
+	log=$obj.log
+	kmake "$src" "$obj" vmlinux > "$log" 2>&1 ||
+		{ grep -E 'error|Error' "$log" | head -20 >&2;
+		  die "vmlinux build failed (log: $log)"; }
+	log "vmlinux: $obj/vmlinux"
+}
+
+# The unmodified kernel (pristine tree, no series) with the test options.
+do_native() {
+	do_pristine
+	do_config "$PRISTINE" "$BUILD_NATIVE" native
+	do_vmlinux "$PRISTINE" "$BUILD_NATIVE"
 }
 
 case "${1:-all}" in
@@ -99,6 +121,7 @@ pristine) do_pristine ;;
 tree) do_tree ;;
 config) shift; do_config "$@" ;;
 vmlinux) do_vmlinux ;;
+native) do_native ;;
 all) do_tree; do_config; do_vmlinux ;;
-*) die "usage: kernel.sh [pristine|tree|config|vmlinux|all]" ;;
+*) die "usage: kernel.sh [pristine|tree|config|vmlinux|all|native]" ;;
 esac

@@ -489,7 +489,7 @@ suite_sparse() {
 	done
 	files=("${cfg[@]}")
 	# Baseline of the pristine tree, cached per file.
-	key=$(cat "$PRISTINE/.stamp")-$(md5sum < "$PVIA64_TOP/Kconfig.fragment" 2>/dev/null | cut -c1-8)
+	key=$(cat "$PRISTINE/.stamp")-$(cat "$PVIA64_TOP/Kconfig.fragment" "$PVIA64_TOP/tests/kernel-test.config" 2>/dev/null | md5sum | cut -c1-8)
 	[ "$(cat "$base/.key" 2>/dev/null)" = "$key" ] || { rm -rf "$base"; mkdir -p "$base"; echo "$key" > "$base/.key"; }
 	local need=()
 	for f in "${files[@]}"; do
