@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "fpreg.h"
+#include "ia64/psr.h"
 #include "ia64/regs.h"
 
 /* Flag/exception bits: v d z o u i (SDM Vol. 1 5.2.2). */
@@ -160,6 +161,13 @@ struct insn;
  */
 int fpu_enter(struct cpu *c, unsigned f1, unsigned a, unsigned b, unsigned d,
 	      int *rv);
+/* fpu_enter's common case, for the executors' fast paths: target f1
+ * writable (FNOREG counts as writable) and neither FP partition
+ * disabled, so no fault is possible. */
+static inline int fpu_quick_ok(uint64_t psr, unsigned f1)
+{
+	return f1 >= 2 && !(psr & (PSR_DFL | PSR_DFH));
+}
 /* Raise an FP Fault if an enabled v/d/z occurred (nothing is written);
  * `hi` is the high half of a parallel operation or NULL. */
 int fpu_faults(struct cpu *c, const struct fp_env *lo, const struct fp_env *hi,

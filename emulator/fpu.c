@@ -133,13 +133,6 @@ int fpu_done(struct cpu *c, unsigned sf, const struct fp_env *lo,
 
 /* --- fma family ---------------------------------------------------------------- */
 
-/* No Illegal Operation / Disabled FP-Register fault is possible: f1 is
- * writable and neither FP partition is disabled (fpu_enter's common case). */
-static inline int fpu_quick_ok(const struct cpu *c, unsigned f1)
-{
-	return f1 >= 2 && !(c->psr & (PSR_DFL | PSR_DFH));
-}
-
 /* in->b: enum fp_pcsel; variant: negate product / negate addend.  The
  * full path, for everything the fast path in fma_common leaves. */
 static __attribute__((noinline)) int fma_full(struct cpu *c, const struct insn *in,
@@ -175,7 +168,7 @@ static __attribute__((noinline)) int fma_full(struct cpu *c, const struct insn *
 static inline __attribute__((always_inline)) int
 fma_common(struct cpu *c, const struct insn *in, unsigned neg_p, unsigned neg_c)
 {
-	if (fpu_quick_ok(c, in->r1)) {
+	if (fpu_quick_ok(c->psr, in->r1)) {
 		uint64_t fpsr = c->ar[AR_FPSR];
 		unsigned shift = FPSR_SF_SHIFT(in->a), st;
 		struct fp82 r;

@@ -10,17 +10,22 @@
  *    is exact and the 128-bit path may finish);
  *  - significands of all ones that carry into a new leading bit when
  *    rounded up;
- *  - exact cancellation, whose zero sign depends on the rounding mode.
- * The executor's flag recording is covered by test_fp_exec.c.
+ *  - exact cancellation, whose zero sign depends on the rounding mode;
+ *  - frcpa's fast path (fx_frcpa) at each software-assistance limit of
+ *    the SDM's frcpa definition (as frcpa.c's frcpa_one applies them):
+ *    just inside, the table approximation with p2 = 1; on the limit, p2 = 0.
+ * The fma executor's flag recording and traps are covered by test_fp_exec.c.
  */
 #include <fenv.h>
 #include <math.h>
 #include <string.h>
 
 #include "../../common/test/harness.h"
+#include "cpu.h"
 #include "fp.h"
 #include "fp_internal.h"
 #include "ia64/regs.h"
+#include "insn.h"
 
 static uint64_t rng = 0x2545f4914f6cdd1dULL;
 
@@ -162,8 +167,65 @@ static void test_exact_zero(void)
 	TEST_END();
 }
 
+static struct cpu cpu;
+
+/* frcpa.s0 f6, p7 = f8, f9 with a = sig_a * 2^(ea - bias - 63) etc.;
+ * sf0 has wre so software-assisted quotients stay representable. */
+static int frcpa_p2(uint32_t ea, uint32_t eb, uint64_t sb, struct fp82 *res)
+{
+	struct fp82 a = { 1ULL << 63, ea, 0 }, b = { sb, eb, 0 };
+	struct insn in;
+
+	memset(&cpu, 0, sizeof(cpu));
+	cpu_init_maps(&cpu);
+	cpu.ar[AR_FPSR] = 0x3f | (uint64_t)(3 << SF_PC_SHIFT | SF_WRE) << FPSR_SF_SHIFT(0);
+	memset(&in, 0, sizeof(in));
+	in.r1 = 6;
+	in.r2 = 8;
+	in.r3 = 9;
+	in.p2 = 7;
+	fr_set(&cpu, 8, a);
+	fr_set(&cpu, 9, b);
+	pr_set(&cpu, 7, 0);
+	fx_frcpa(&cpu, &in);
+	*res = fr_get(&cpu, 6);
+	return pr_get(&cpu, 7);
+}
+
+static void test_frcpa_limits(void)
+{
+	const uint32_t bias = FP82_EXP_BIAS;
+	struct fp82 r;
+
+	TEST_BEGIN("frcpa fast path at the software-assistance limits");
+	/* numerator exponent: above 64 approximates, 64 is assisted */
+	CHECK_EQ(frcpa_p2(65, bias, 1ULL << 63, &r), 1);
+	/* 1/1.0: table entry 0 = 0x3fc, exponent 0x1fffd - bias */
+	CHECK_EQ(r.sig, 1ULL << 63 | 0x3fcULL << 53);
+	CHECK_EQ(r.exp, 0x1fffd - bias);
+	CHECK_EQ(frcpa_p2(64, bias, 1ULL << 63, &r), 0);
+	/* the exact quotient 2^(64 - bias) in the 17-bit range */
+	CHECK_EQ(r.sig, 1ULL << 63);
+	CHECK_EQ(r.exp, 64);
+	/* divisor exponent: 2 * bias - 2 is assisted */
+	CHECK_EQ(frcpa_p2(2 * bias - 3, 2 * bias - 3, 1ULL << 63, &r), 1);
+	CHECK_EQ(frcpa_p2(2 * bias - 2, 2 * bias - 2, 1ULL << 63, &r), 0);
+	/* exponent difference: bias is assisted, bias - 1 is not */
+	CHECK_EQ(frcpa_p2(100 + bias - 1, 100, 1ULL << 63, &r), 1);
+	CHECK_EQ(frcpa_p2(100 + bias, 100, 1ULL << 63, &r), 0);
+	/* ... and 2 - bias is assisted, 3 - bias is not */
+	CHECK_EQ(frcpa_p2(2 * bias - 3 + 3 - bias, 2 * bias - 3, 1ULL << 63, &r), 1);
+	CHECK_EQ(frcpa_p2(2 * bias - 3 + 2 - bias, 2 * bias - 3, 1ULL << 63, &r), 0);
+	/* an unnormal divisor is not for the fast path: same answer as its
+	 * normalized value (approximation, p2 = 1) */
+	CHECK_EQ(frcpa_p2(bias, bias + 1, 1ULL << 62, &r), 1);
+	CHECK_EQ(r.sig, 1ULL << 63 | 0x3fcULL << 53);
+	TEST_END();
+}
+
 int main(void)
 {
+	test_frcpa_limits();
 	test_cancel_one_binade(1);
 	test_cancel_one_binade(0);
 	test_carry_out();
