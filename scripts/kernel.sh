@@ -48,8 +48,10 @@ do_tree() {
 	do_pristine
 	msg=$(make_staging "$STAGING") || { printf '%s\n' "$msg" >&2; die "series-apply failed"; }
 	mkdir -p "$WORK"
-	# Content-based sync keeps mtimes of unchanged files: incremental builds.
-	rsync -a --checksum --delete --exclude=/.pc --exclude=/patches "$STAGING/" "$WORK/"
+	# Content-based sync without -t: files whose content did not change keep
+	# their mtime (patched files get a new one on every staging), so the
+	# kernel build stays incremental.
+	rsync -rlpD --checksum --delete --exclude=/.pc --exclude=/patches "$STAGING/" "$WORK/"
 	rm -rf "$STAGING"
 	log "kernel tree ready: $WORK"
 }
