@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 # Boot a project kernel on the emulator with the guest initramfs and judge
 # the serial console:
-#   boot-check.sh SUITE native|series CPUS [--kunit KSUITE]
-# SUITE: the init reached userspace, every test of its TAP plan passed, and
+#   boot-check.sh SUITE native|series CPUS[,CPUS...] [--kunit KSUITE]
+# SUITE (one boot per CPU count): the init reached userspace, every test of its TAP plan passed, and
 # the machine powered off cleanly (exit 0); for the series kernel also that
 # the paravirt layer detected bare metal ("paravirt: hypervisor: native").
 # KSUITE (optional): the kernel's KUnit suites and boot self-tests, parsed
-# from the console before init.  The console is kept in out/log/.
+# from the console of the first boot, before init.  Consoles are kept in
+# out/log/SUITE-<n>cpu.console.
 . "$(dirname "$0")/lib.sh"
 set +e
 suite=$1 kind=$2 cpus=$3 ksuite=
@@ -18,57 +19,70 @@ series) vm=$KERNEL_DIR/build/vmlinux ;;
 *) die "usage: boot-check.sh SUITE native|series CPUS [--kunit KSUITE]" ;;
 esac
 emu=$PVIA64_TOP/emulator/build/ia64emu
-con=$PVIA64_TOP/out/log/$suite.console
-mkdir -p "$(dirname "$con")"
+mkdir -p "$PVIA64_TOP/out/log"
 toolchain_env
 make -s -C "$PVIA64_TOP/emulator" build/ia64emu >/dev/null || die "emulator build failed"
 make -s -C "$PVIA64_TOP/guest" >/dev/null || die "guest init build failed"
 [ -f "$vm" ] || { echo "FAIL $suite: no kernel $vm"; summary "$suite" 0 1 0;
 	[ -z "$ksuite" ] || summary "$ksuite" 0 1 0; exit 1; }
 
-start=$(date +%s.%N)
-IA64EMU_STATS=1 timeout "${BOOT_TIMEOUT:-600}" "$emu" boot "$vm" --cpus "$cpus" \
-	--initrd "$PVIA64_TOP/guest/build/initramfs.cpio.gz" \
-	--append "console=ttyS0 rdinit=/init swiotlb=noforce nomca" \
-	</dev/null >"$con" 2>&1
-status=$?
-secs=$(echo "$(date +%s.%N) - $start" | bc)
-tr -d '\r' < "$con" > "$con.txt" && mv "$con.txt" "$con"
+# Boot once on $1 CPUs; judge the console; add to p/f.
+p=0 f=0
+boot_once() { # cpus
+	local n=$1 start status secs plan ok nok stats
+	con=$PVIA64_TOP/out/log/$suite-${n}cpu.console
+	start=$(date +%s.%N)
+	IA64EMU_STATS=1 timeout "${BOOT_TIMEOUT:-600}" "$emu" boot "$vm" --cpus "$n" \
+		--initrd "$PVIA64_TOP/guest/build/initramfs.cpio.gz" \
+		--append "console=ttyS0 rdinit=/init swiotlb=noforce nomca" \
+		</dev/null >"$con" 2>&1
+	status=$?
+	secs=$(echo "$(date +%s.%N) - $start" | bc)
+	tr -d '\r' < "$con" > "$con.txt" && mv "$con.txt" "$con"
+	if grep -q "$marker" "$con"; then
+		plan=$(after | grep -m1 -E '^1\.\.[0-9]+' | cut -d. -f3)
+		ok=$(after | grep -cE '^ok [0-9]+')
+		nok=$(after | grep -cE '^not ok [0-9]+')
+		after | grep -E '^not ok [0-9]+' | sed "s/^/FAIL $suite ($n CPUs): /"
+		p=$((p + ok)) f=$((f + nok))
+		if [ -z "$plan" ] || [ $((ok + nok)) -ne "$plan" ]; then
+			echo "FAIL $suite ($n CPUs): init planned ${plan:-?} tests, reported $((ok + nok))"
+			f=$((f + 1))
+		fi
+		p=$((p + 1))	# userspace reached
+	else
+		echo "FAIL $suite ($n CPUs): userspace not reached; last console lines:"
+		tail -n 20 "$con" | sed 's/^/  | /'
+		f=$((f + 1))
+	fi
+	if [ $status -eq 0 ] && grep -q '^reboot: Power down' "$con"; then
+		p=$((p + 1))
+	else
+		echo "FAIL $suite ($n CPUs): no clean power-off (emulator exit status $status)"
+		tail -n 5 "$con" | sed 's/^/  | /'
+		f=$((f + 1))
+	fi
+	if [ "$kind" = series ]; then
+		if grep -q 'paravirt: hypervisor: native' "$con"; then p=$((p + 1)); else
+			echo "FAIL $suite ($n CPUs): no 'paravirt: hypervisor: native' boot message"
+			f=$((f + 1))
+		fi
+	fi
+	stats=$(grep -m1 -E "^ia64emu: .* slots in " "$con" | sed "s/^ia64emu: //")
+	echo "  $suite, $n CPUs: ${stats:-no emulator statistics}; ${secs%.*} s wall"
+}
 
 # The init's TAP report comes after its marker; the kernel's before it.
 marker='^pvia64-init: userspace reached'
 after() { awk -v m="$marker" '$0 ~ m { on = 1 } on' "$con"; }
 before() { awk -v m="$marker" '$0 ~ m { exit } { print }' "$con"; }
 
-p=0 f=0
-if grep -q "$marker" "$con"; then
-	plan=$(after | grep -m1 -E '^1\.\.[0-9]+' | cut -d. -f3)
-	ok=$(after | grep -cE '^ok [0-9]+')
-	nok=$(after | grep -cE '^not ok [0-9]+')
-	after | grep -E '^not ok [0-9]+' | sed "s/^/FAIL $suite: /"
-	p=$((p + ok)) f=$((f + nok))
-	if [ -z "$plan" ] || [ $((ok + nok)) -ne "$plan" ]; then
-		echo "FAIL $suite: init planned ${plan:-?} tests, reported $((ok + nok))"; f=$((f + 1))
-	fi
-	p=$((p + 1))	# userspace reached
-else
-	echo "FAIL $suite: userspace not reached; last console lines:"
-	tail -n 20 "$con" | sed 's/^/  | /'
-	f=$((f + 1))
-fi
-if [ $status -eq 0 ] && grep -q '^reboot: Power down' "$con"; then
-	p=$((p + 1))
-else
-	echo "FAIL $suite: no clean power-off (emulator exit status $status)"
-	tail -n 5 "$con" | sed 's/^/  | /'
-	f=$((f + 1))
-fi
-if [ "$kind" = series ]; then
-	if grep -q 'paravirt: hypervisor: native' "$con"; then p=$((p + 1)); else
-		echo "FAIL $suite: no 'paravirt: hypervisor: native' boot message"; f=$((f + 1)); fi
-fi
-stats=$(grep -m1 -E "^ia64emu: .* slots in " "$con" | sed "s/^ia64emu: //")
-echo "  $suite: ${stats:-no emulator statistics}; ${secs%.*} s wall"
+first=
+for n in ${cpus//,/ }; do
+	boot_once "$n"
+	[ -n "$first" ] || first=$con
+done
+con=$first
 summary "$suite" $p $f 0
 rc=$f
 

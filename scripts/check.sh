@@ -39,20 +39,29 @@ run toolchain scripts/toolchain.sh || broken=1
 # Host-only suites first: they need no kernel.
 run hypervisor make -C hypervisor check
 run emulator-unit make -C emulator check-unit
+run platform-unit make -C emulator check-platform-unit
 [ $broken -eq 0 ] && run ctorture make -C emulator check-ctorture
 
 if [ $broken -eq 0 ]; then
 	run series-apply scripts/series.sh apply
-	run kernel scripts/kernel.sh all || broken=1
+	kernel_ok=1 native_ok=1
+	run kernel scripts/kernel.sh all || kernel_ok=0
+	run kernel-native scripts/kernel.sh native || native_ok=0
 	run decode scripts/decode-check.sh
+	# The unmodified kernel on the emulator: the platform's judges.
+	if [ $native_ok -eq 1 ]; then
+		run boot-native-1cpu scripts/boot-check.sh boot-native-1cpu native 1 --kunit kunit-native
+		run boot-native-4cpu scripts/boot-check.sh boot-native-4cpu native 4
+	fi
+	# The series kernel on bare metal: same tests, plus the pv layer's own.
+	if [ $kernel_ok -eq 1 ]; then
+		run pv-native-boot scripts/boot-check.sh pv-native-boot series 1,4 --kunit pv-kunit
+		run pvcheck scripts/pvcheck-check.sh
+	fi
 	run series-export scripts/series.sh export
 	run checkpatch scripts/series.sh checkpatch
 	run bisect scripts/series.sh bisect
 	run sparse scripts/series.sh sparse
-	for extra in scripts/check.d/*.sh; do
-		[ -x "$extra" ] || continue
-		run "$(basename "$extra" .sh)" "$extra"
-	done
 fi
 
 printf 'total: %d passed, %d failed, %d skipped\n' "$tp" "$tf" "$ts"
