@@ -14,9 +14,9 @@ emu=$PVIA64_TOP/emulator/build/ia64emu
 make -s -C "$PVIA64_TOP/emulator" build/ia64emu || die "emulator build failed"
 make -s -C "$PVIA64_TOP/guest" >/dev/null || die "guest init build failed"
 log "booting $vm natively on the emulator (${CPUS:-1} CPU(s)); console follows"
+rc=0
 IA64EMU_STATS=1 "$emu" boot "$vm" --cpus "${CPUS:-1}" \
 	--initrd "$PVIA64_TOP/guest/build/initramfs.cpio.gz" \
-	--append "console=ttyS0 rdinit=/init swiotlb=noforce nomca"
-rc=$?
+	--append "console=ttyS0 rdinit=/init swiotlb=noforce nomca" || rc=$?
 log "emulator exit status $rc (0 = clean power-off)"
 exit $rc
