@@ -168,6 +168,9 @@ static inline int fpu_quick_ok(uint64_t psr, unsigned f1)
 {
 	return f1 >= 2 && !(psr & (PSR_DFL | PSR_DFH));
 }
+/* fpu_enter behind its inline common-case test (for files with cpu.h). */
+#define FPU_ENTER(c, f1, a, b, d, rv) \
+	(!fpu_quick_ok((c)->psr, (f1)) && fpu_enter((c), (f1), (a), (b), (d), (rv)))
 /* Raise an FP Fault if an enabled v/d/z occurred (nothing is written);
  * `hi` is the high half of a parallel operation or NULL. */
 int fpu_faults(struct cpu *c, const struct fp_env *lo, const struct fp_env *hi,

@@ -142,7 +142,7 @@ static __attribute__((noinline)) int fma_full(struct cpu *c, const struct insn *
 	struct fp_env e;
 	int rv;
 
-	if (fpu_enter(c, in->r1, in->r2, in->r3, in->r4, &rv))
+	if (FPU_ENTER(c, in->r1, in->r2, in->r3, in->r4, &rv))
 		return rv;
 	a = fr_get(c, in->r3);
 	b = fr_get(c, in->r4);
@@ -213,7 +213,7 @@ int fx_xma(struct cpu *c, const struct insn *in)
 	uint64_t r;
 	int rv;
 
-	if (fpu_enter(c, in->r1, in->r2, in->r3, in->r4, &rv))
+	if (FPU_ENTER(c, in->r1, in->r2, in->r3, in->r4, &rv))
 		return rv;
 	a = fr_get(c, in->r3);
 	b = fr_get(c, in->r4);
@@ -244,7 +244,7 @@ int fx_fselect(struct cpu *c, const struct insn *in)
 	struct fp82 a, b, m;
 	int rv;
 
-	if (fpu_enter(c, in->r1, in->r2, in->r3, in->r4, &rv))
+	if (FPU_ENTER(c, in->r1, in->r2, in->r3, in->r4, &rv))
 		return rv;
 	a = fr_get(c, in->r3);
 	b = fr_get(c, in->r4);
@@ -274,7 +274,7 @@ int fx_fcmp(struct cpu *c, const struct insn *in)
 	}
 	if (in->p1 == in->p2)		/* any form, when qp is true */
 		return cpu_illegal_op(c);
-	if (fpu_enter(c, FNOREG, in->r2, in->r3, FNOREG, &rv))
+	if (FPU_ENTER(c, FNOREG, in->r2, in->r3, FNOREG, &rv))
 		return rv;
 	a = fr_get(c, in->r2);
 	b = fr_get(c, in->r3);
@@ -306,7 +306,7 @@ int fx_fclass(struct cpu *c, const struct insn *in)
 	}
 	if (in->p1 == in->p2)		/* any form, when qp is true */
 		return cpu_illegal_op(c);
-	if (fpu_enter(c, FNOREG, in->r2, FNOREG, FNOREG, &rv))
+	if (FPU_ENTER(c, FNOREG, in->r2, FNOREG, FNOREG, &rv))
 		return rv;
 	r = fp_class_match(fr_get(c, in->r2), (unsigned)in->imm2);
 	pr_set(c, in->p1, r);
@@ -323,7 +323,7 @@ int fx_fminmax(struct cpu *c, const struct insn *in)
 	enum fp_class ca, cb;
 	int rv, pick_a;
 
-	if (fpu_enter(c, in->r1, in->r2, in->r3, FNOREG, &rv))
+	if (FPU_ENTER(c, in->r1, in->r2, in->r3, FNOREG, &rv))
 		return rv;
 	a = fr_get(c, in->r2);
 	b = fr_get(c, in->r3);
@@ -422,7 +422,7 @@ int fx_fbit(struct cpu *c, const struct insn *in)
 	struct fp82 a, b;
 	int rv;
 
-	if (fpu_enter(c, in->r1, in->r2, in->r3, FNOREG, &rv))
+	if (FPU_ENTER(c, in->r1, in->r2, in->r3, FNOREG, &rv))
 		return rv;
 	a = fr_get(c, in->r2);
 	b = fr_get(c, in->r3);
@@ -443,7 +443,7 @@ int fx_fcvt_fx(struct cpu *c, const struct insn *in)
 	uint64_t v;
 	int rv;
 
-	if (fpu_enter(c, in->r1, in->r2, FNOREG, FNOREG, &rv))
+	if (FPU_ENTER(c, in->r1, in->r2, FNOREG, FNOREG, &rv))
 		return rv;
 	a = fr_get(c, in->r2);
 	if (fp82_is_natval(a)) {
@@ -465,7 +465,7 @@ int fx_fcvt_xf(struct cpu *c, const struct insn *in)
 	uint64_t mag;
 	int rv, n;
 
-	if (fpu_enter(c, in->r1, in->r2, FNOREG, FNOREG, &rv))
+	if (FPU_ENTER(c, in->r1, in->r2, FNOREG, FNOREG, &rv))
 		return rv;
 	a = fr_get(c, in->r2);
 	if (fp82_is_natval(a)) {

@@ -42,7 +42,7 @@ int fx_fpma(struct cpu *c, const struct insn *in)
 	uint32_t r[2];
 	int rv, h;
 
-	if (fpu_enter(c, in->r1, in->r2, in->r3, in->r4, &rv))
+	if (FPU_ENTER(c, in->r1, in->r2, in->r3, in->r4, &rv))
 		return rv;
 	if (any_natval(c, in->r2, in->r3, in->r4)) {
 		fr_set(c, in->r1, FP82_NATVAL);
@@ -73,7 +73,7 @@ int fx_fpminmax(struct cpu *c, const struct insn *in)
 	uint32_t r[2];
 	int rv, h;
 
-	if (fpu_enter(c, in->r1, in->r2, in->r3, FNOREG, &rv))
+	if (FPU_ENTER(c, in->r1, in->r2, in->r3, FNOREG, &rv))
 		return rv;
 	if (any_natval(c, in->r2, in->r3, FNOREG)) {
 		fr_set(c, in->r1, FP82_NATVAL);
@@ -112,7 +112,7 @@ int fx_fpcmp(struct cpu *c, const struct insn *in)
 	uint32_t r[2];
 	int rv, h;
 
-	if (fpu_enter(c, in->r1, in->r2, in->r3, FNOREG, &rv))
+	if (FPU_ENTER(c, in->r1, in->r2, in->r3, FNOREG, &rv))
 		return rv;
 	if (any_natval(c, in->r2, in->r3, FNOREG)) {
 		fr_set(c, in->r1, FP82_NATVAL);
@@ -142,7 +142,7 @@ int fx_fpmerge(struct cpu *c, const struct insn *in)
 	uint64_t sign, keep;
 	int rv;
 
-	if (fpu_enter(c, in->r1, in->r2, in->r3, FNOREG, &rv))
+	if (FPU_ENTER(c, in->r1, in->r2, in->r3, FNOREG, &rv))
 		return rv;
 	a = fr_get(c, in->r2);
 	b = fr_get(c, in->r3);
@@ -164,7 +164,7 @@ int fx_fpcvt(struct cpu *c, const struct insn *in)
 	uint32_t r[2];
 	int rv, h;
 
-	if (fpu_enter(c, in->r1, in->r2, FNOREG, FNOREG, &rv))
+	if (FPU_ENTER(c, in->r1, in->r2, FNOREG, FNOREG, &rv))
 		return rv;
 	if (any_natval(c, in->r2, FNOREG, FNOREG)) {
 		fr_set(c, in->r1, FP82_NATVAL);

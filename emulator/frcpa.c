@@ -223,7 +223,7 @@ int fx_frcpa(struct cpu *c, const struct insn *in)
 		pr_set(c, in->p2, 1);
 		return X_NEXT;
 	}
-	if (fpu_enter(c, in->r1, in->r2, in->r3, FNOREG, &rv))
+	if (FPU_ENTER(c, in->r1, in->r2, in->r3, FNOREG, &rv))
 		return rv;
 	if (fp82_is_natval(a) || fp82_is_natval(b)) {
 		fr_set(c, in->r1, FP82_NATVAL);
@@ -279,7 +279,7 @@ int fx_frsqrta(struct cpu *c, const struct insn *in)
 		pr_set(c, in->p2, 0);
 		return X_NEXT;
 	}
-	if (fpu_enter(c, in->r1, in->r3, FNOREG, FNOREG, &rv))
+	if (FPU_ENTER(c, in->r1, in->r3, FNOREG, FNOREG, &rv))
 		return rv;
 	a = fr_get(c, in->r3);
 	if (fp82_is_natval(a)) {
@@ -361,7 +361,7 @@ int fx_fprcpa(struct cpu *c, const struct insn *in)
 		pr_set(c, in->p2, 0);
 		return X_NEXT;
 	}
-	if (fpu_enter(c, in->r1, in->r2, in->r3, FNOREG, &rv))
+	if (FPU_ENTER(c, in->r1, in->r2, in->r3, FNOREG, &rv))
 		return rv;
 	if (fp82_is_natval(fr_get(c, in->r2)) || fp82_is_natval(fr_get(c, in->r3))) {
 		fr_set(c, in->r1, FP82_NATVAL);
@@ -420,7 +420,7 @@ int fx_fprsqrta(struct cpu *c, const struct insn *in)
 		pr_set(c, in->p2, 0);
 		return X_NEXT;
 	}
-	if (fpu_enter(c, in->r1, in->r3, FNOREG, FNOREG, &rv))
+	if (FPU_ENTER(c, in->r1, in->r3, FNOREG, FNOREG, &rv))
 		return rv;
 	if (fp82_is_natval(fr_get(c, in->r3))) {
 		fr_set(c, in->r1, FP82_NATVAL);
