@@ -7,6 +7,7 @@
  * when a boot dies before its console works.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +23,8 @@
 #include "tlb.h"
 #include "ia64/mmu.h"
 
-#define LOG_BUF_MAX	(1u << 20)	/* bytes of __log_buf dumped at most */
+#define LOG_BUF_MAX	(16u << 20)	/* bytes of __log_buf read at most */
+#define BOOT_EXIT_PANIC	5		/* status when the kernel log shows a panic */
 
 struct boot_args {
 	struct loader_opts lo;
@@ -35,7 +37,10 @@ static void boot_usage(void)
 	fprintf(stderr,
 		"usage: ia64emu boot <vmlinux> [--initrd FILE] [--append \"CMDLINE\"] [--cpus N]\n"
 		"                    [--mem MB] [--trace FILE] [--max-slots N] [--system-map FILE]\n"
-		"                    [--turn SLOTS]\n");
+		"                    [--turn SLOTS]\n"
+		"exit status: 0 power-off, ResetSystem's status, 2 bad options, 3 machine\n"
+		"deadlock or CPU stop, 4 --max-slots reached, 5 kernel panic (boot with\n"
+		"panic=-1 so a panic resets instead of spinning)\n");
 }
 
 static int parse_u64(const char *opt, const char *s, uint64_t *v)
@@ -107,29 +112,19 @@ static int parse_args(int argc, char **argv, struct boot_args *a)
 	return 0;
 }
 
-/* Debug read of guest virtual memory the way the CPU would see it now:
- * physical in physical mode, else through the TLB, else region 7's
- * identity mapping (Linux maps all of RAM there on demand). */
+/* Debug read of guest virtual memory as the firmware would resolve it. */
 static int peek(struct cpu *c, uint64_t va, uint64_t *v)
 {
-	const struct tlb_entry *e;
-	uint64_t pa;
+	uint64_t pa = fw_guest_pa(c, va);
 
-	if (!(c->psr & PSR_DT))
-		pa = va & ~(1ULL << 63);
-	else if ((e = mmu_lookup(c, false, va)))
-		pa = (e->pte & PTE_PPN_MASK & page_mask(e->ps)) | (va & ~page_mask(e->ps));
-	else if (va >> 61 == 7)
-		pa = va & IA64_MASK(0, 50);
-	else
-		return -1;
-	return phys_read(c->mem, pa, 8, v);
+	return pa == UINT64_MAX ? -1 : phys_read(c->mem, pa, 8, v);
 }
 
 static void dump_cpu(struct cpu *c, const struct loaded_kernel *k)
 {
 	uint64_t off, bsp = c->ar[AR_BSP];
-	const char *sym = elf_symbol_at(&k->elf, c->ip, &off);
+	const char *sym = loader_virt_to_phys(k, c->ip) != UINT64_MAX ?
+			  elf_symbol_at(&k->elf, c->ip, &off) : NULL;
 	unsigned sof = (unsigned)CFM_SOF(c->cfm);
 
 	fprintf(stderr, "cpu%d: ip 0x%016" PRIx64 " slot %u", c->id, c->ip, c->slot);
@@ -182,6 +177,57 @@ static int map_lookup(const char *path, const char *name, uint64_t *v)
 	return rc;
 }
 
+/* [va, va + len) of the kernel's printk text ring: __log_buf from
+ * System.map or the vmlinux symbols, its length up to the next symbol. */
+static int log_buf_range(const struct loaded_kernel *k, const char *map, uint64_t *va,
+			 uint64_t *len)
+{
+	uint64_t next = UINT64_MAX;
+
+	if (map ? map_lookup(map, "__log_buf", va) : elf_lookup(&k->elf, "__log_buf", va))
+		return -1;
+	for (uint64_t i = 0; i < k->elf.sym_count; i++) {
+		const char *name;
+		uint64_t v;
+		unsigned type;
+		int defined;
+
+		if (!elf_symbol(&k->elf, i, &name, &v, &type, &defined) && defined && v > *va &&
+		    v < next)
+			next = v;
+	}
+	*len = next != UINT64_MAX && next - *va <= LOG_BUF_MAX ? next - *va : LOG_BUF_MAX;
+	return loader_virt_to_phys(k, *va) == UINT64_MAX ? -1 : 0;
+}
+
+/* Copy of the ring (malloc'd), or NULL. */
+static uint8_t *log_buf_copy(struct machine *m, const struct loaded_kernel *k, const char *map,
+			     uint64_t *va, uint64_t *len)
+{
+	uint8_t *buf;
+
+	if (log_buf_range(k, map, va, len) || !(buf = malloc(*len)))
+		return NULL;
+	if (memspace_copy_out(m->ms, loader_virt_to_phys(k, *va), buf, *len)) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* Did the kernel log a panic?  The ring is the kernel's own record, so
+ * this tells a panic=-1 reboot from an orderly one. */
+static bool kernel_panicked(struct machine *m, const struct loaded_kernel *k, const char *map)
+{
+	static const char needle[] = "Kernel panic - not syncing";
+	uint64_t va, len;
+	uint8_t *buf = log_buf_copy(m, k, map, &va, &len);
+	bool hit = buf && memmem(buf, len, needle, sizeof(needle) - 1);
+
+	free(buf);
+	return hit;
+}
+
 /*
  * The printk ring's text blocks: each record's text follows an 8-byte
  * block id, so print the printable runs, one per line, until a long run
@@ -189,33 +235,29 @@ static int map_lookup(const char *path, const char *name, uint64_t *v)
  */
 static void dump_log_buf(struct machine *m, const struct loaded_kernel *k, const char *map)
 {
-	uint64_t va, pa;
+	uint64_t va, len;
+	uint8_t *buf = log_buf_copy(m, k, map, &va, &len);
 	unsigned zeros = 0, col = 0;
 
-	if ((map ? map_lookup(map, "__log_buf", &va) : elf_lookup(&k->elf, "__log_buf", &va)) ||
-	    (pa = loader_virt_to_phys(k, va)) == UINT64_MAX) {
+	if (!buf) {
 		fprintf(stderr, "(no __log_buf: give --system-map or an unstripped vmlinux)\n");
 		return;
 	}
 	fprintf(stderr, "---- kernel log (__log_buf at 0x%" PRIx64 ") ----\n", va);
-	for (uint64_t i = 0; i < LOG_BUF_MAX && zeros < 256; i++) {
-		uint8_t ch;
+	for (uint64_t i = 0; i < len && zeros < 256; i++) {
+		uint8_t ch = buf[i];
 
-		if (phys_read(m->ms, pa + i, 1, &ch))
-			break;
 		zeros = ch ? 0 : zeros + 1;
 		if (ch >= 0x20 && ch < 0x7f) {
 			fputc(ch, stderr);
 			col++;
-		} else if (col >= 4 || (col && ch == '\n')) {
-			fputc('\n', stderr);
-			col = 0;
 		} else if (col) {
-			col = 0;
 			fputc('\n', stderr);
+			col = 0;
 		}
 	}
 	fprintf(stderr, "\n---- end of kernel log ----\n");
+	free(buf);
 }
 
 static void report(struct machine *m, double secs)
@@ -276,7 +318,11 @@ int boot_main(int argc, char **argv)
 	fflush(stdout);
 	fprintf(stderr, "\n");
 	report(m, (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
-	if (m->stop == MSTOP_FATAL || m->stop == MSTOP_LIMIT) {
+	if (m->stop != MSTOP_POWER_OFF && kernel_panicked(m, &k, a.system_map)) {
+		fprintf(stderr, "ia64emu: the kernel panicked\n");
+		rc = BOOT_EXIT_PANIC;
+	}
+	if (m->stop == MSTOP_FATAL || m->stop == MSTOP_LIMIT || rc == BOOT_EXIT_PANIC) {
 		for (unsigned i = 0; i < m->ncpus; i++)
 			if (machine_state(m, m->cpu[i]) != MCPU_PARKED)
 				dump_cpu(m->cpu[i], &k);

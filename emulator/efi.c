@@ -2,9 +2,10 @@
 /*
  * EFI runtime services and the EFI memory map (docs/ia64-platform.md §3).
  *
- * SetVirtualAddressMap is refused (EFI_UNSUPPORTED), so Linux keeps
- * calling the runtime services in physical mode with physical pointers:
- * the handlers below never translate guest virtual addresses.
+ * SetVirtualAddressMap is accepted: Linux 6.1 disables every runtime
+ * service when it fails (efisubsys_init clears runtime_supported_mask),
+ * and then reboot and panic=N never reach ResetSystem.  Later calls come
+ * in virtual mode with virtual pointers, which fw_guest_pa() resolves.
  */
 #include <stdio.h>
 #include <time.h>
@@ -37,7 +38,7 @@ static void efi_get_time(struct fw_call *x)
 	tm[6] = (uint8_t)t.tm_sec;
 	fw_put32(tm + 8, (uint32_t)ts.tv_nsec);
 	fw_put16(tm + 12, 0x07ff);	/* EFI_UNSPECIFIED_TIMEZONE */
-	if (memspace_copy_in(x->m->ms, x->arg[0] & ~(1ULL << 63), tm, sizeof(tm))) {
+	if (memspace_copy_in(x->m->ms, fw_guest_pa(x->c, x->arg[0]), tm, sizeof(tm))) {
 		x->r[0] = EFI_INVALID_PARAMETER;
 		return;
 	}
@@ -47,7 +48,7 @@ static void efi_get_time(struct fw_call *x)
 
 		fw_put32(cap, 1);
 		fw_put32(cap + 4, 50000000);
-		if (memspace_copy_in(x->m->ms, x->arg[1] & ~(1ULL << 63), cap, sizeof(cap))) {
+		if (memspace_copy_in(x->m->ms, fw_guest_pa(x->c, x->arg[1]), cap, sizeof(cap))) {
 			x->r[0] = EFI_INVALID_PARAMETER;
 			return;
 		}
@@ -69,7 +70,56 @@ static void efi_reset_system(struct fw_call *x)
 	x->r[0] = EFI_SUCCESS;
 }
 
-/* Refused on purpose: see the file comment. */
+/*
+ * SetVirtualAddressMap(map size, descriptor size, version, map): called
+ * once, in physical mode, with the kernel's virt_addr filled in.  Moves
+ * the function descriptors (entry and gp) to the virtual address of the
+ * runtime area; the runtime table keeps physical descriptor pointers,
+ * which the kernel converts itself.
+ */
+static void efi_set_virtual_address_map(struct fw_call *x)
+{
+	struct firmware *fw = x->m->fw;
+	uint64_t size = x->arg[0], dsize = x->arg[1], map = x->arg[3], virt = 0;
+
+	if (fw->virtual_mode) {
+		x->r[0] = EFI_UNSUPPORTED;
+		return;
+	}
+	if (dsize < EFI_MEMDESC_SIZE || x->arg[2] != EFI_MEMDESC_VERSION || size % dsize ||
+	    size / dsize > 1024) {
+		x->r[0] = EFI_INVALID_PARAMETER;
+		return;
+	}
+	for (uint64_t off = 0; off < size; off += dsize) {
+		uint8_t d[EFI_MEMDESC_SIZE];
+		uint64_t phys, pages;
+
+		if (memspace_copy_out(x->m->ms, fw_guest_pa(x->c, map + off), d, sizeof(d))) {
+			x->r[0] = EFI_INVALID_PARAMETER;
+			return;
+		}
+		phys = fw_get64(d + 8);
+		pages = fw_get64(d + 24);
+		if ((fw_get64(d + 32) & EFI_MEMORY_RUNTIME) && phys <= FW_RT_BASE &&
+		    FW_RT_BASE - phys < pages << EFI_PAGE_SHIFT)
+			virt = fw_get64(d + 16) + (FW_RT_BASE - phys);
+	}
+	if (!virt) {
+		x->r[0] = EFI_INVALID_PARAMETER;
+		return;
+	}
+	for (unsigned i = 0; i < EFI_RT_NR; i++) {
+		uint8_t fd[16];
+
+		fw_put64(fd, virt + (FW_STUB_EFI(i) - FW_RT_BASE));
+		fw_put64(fd + 8, virt + (FW_SAL_GP - FW_RT_BASE));
+		memspace_copy_in(x->m->ms, FW_FDESC_PA + 16 * i, fd, sizeof(fd));
+	}
+	fw->virtual_mode = true;
+	x->r[0] = EFI_SUCCESS;
+}
+
 static void efi_unsupported(struct fw_call *x)
 {
 	x->r[0] = EFI_UNSUPPORTED;
@@ -78,7 +128,7 @@ static void efi_unsupported(struct fw_call *x)
 static const efi_fn efi_services[EFI_RT_NR] = {
 	[EFI_RT_GET_TIME] = efi_get_time,
 	[EFI_RT_RESET_SYSTEM] = efi_reset_system,
-	[EFI_RT_SET_VIRTUAL_ADDRESS_MAP] = efi_unsupported,
+	[EFI_RT_SET_VIRTUAL_ADDRESS_MAP] = efi_set_virtual_address_map,
 };
 
 void efi_call(struct fw_call *x)

@@ -132,6 +132,20 @@ static uint64_t ip_phys(struct cpu *c)
 	return (e->pte & PTE_PPN_MASK & page_mask(e->ps)) | (c->ip & ~page_mask(e->ps));
 }
 
+uint64_t fw_guest_pa(struct cpu *c, uint64_t va)
+{
+	const struct tlb_entry *e;
+
+	if (!(c->psr & PSR_DT))
+		return va & ~(1ULL << 63);
+	e = mmu_lookup(c, false, va);
+	if (e)
+		return (e->pte & PTE_PPN_MASK & page_mask(e->ps)) | (va & ~page_mask(e->ps));
+	if (va >> 61 == 7)
+		return va & IA64_MASK(0, 50);
+	return UINT64_MAX;
+}
+
 static bool in_firmware(uint64_t pa)
 {
 	return (pa >= FW_STUB_PA && pa < FW_STUB_PA + FW_STUB_SIZE) ||

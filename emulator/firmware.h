@@ -91,7 +91,14 @@ struct firmware {
 	uint64_t bad_calls;		/* unknown index */
 	uint64_t rendez_ip, rendez_gp;	/* SAL_SET_VECTORS(BOOT_RENDEZ) */
 	bool rendez_set;
+	bool virtual_mode;		/* SetVirtualAddressMap succeeded */
 };
+
+/* Physical address of a pointer the guest passed to the firmware (or
+ * UINT64_MAX): physical in physical mode; else through the CPU's TLB;
+ * else region 7's identity mapping, which Linux installs lazily and so
+ * may not be in the TLB yet. */
+uint64_t fw_guest_pa(struct cpu *c, uint64_t va);
 
 /* Write all tables, stubs and the memory map into the machine's RAM and
  * describe the result (memory map size) for the loader.  0 or -1 + err. */

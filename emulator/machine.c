@@ -272,7 +272,7 @@ static bool turn(struct machine *m, unsigned i)
 	}
 	r = run_cpu(c, m->turn);
 	if (r == X_HALT && m->stop == MSTOP_NONE && m->state[i] == MCPU_RUNNING)
-		machine_stop(m, MSTOP_FATAL, 2, "cpu%u halted at ip 0x%llx slot %u", i,
+		machine_stop(m, MSTOP_FATAL, 3, "cpu%u halted at ip 0x%llx slot %u", i,
 			     (unsigned long long)c->ip, c->slot);
 	if (m->state[i] == MCPU_RUNNING)
 		lsapic_check(c);
