@@ -63,6 +63,14 @@ uint64_t machine_slots(const struct machine *m)
 	return n;
 }
 
+/* Interruptions worth a trace line: not the TLB-miss and A/D-bit traffic
+ * that a running kernel takes constantly. */
+static bool trace_vector(unsigned v)
+{
+	return !(v >= IVT_ITLB && v <= IVT_DATA_NESTED_TLB) &&
+	       !(v >= IVT_DIRTY_BIT && v <= IVT_DACCESS_BIT);
+}
+
 /* Firmware calls first; everything else is the architected delivery.  The
  * hook is removed for the nested cpu_fault() so it does not recurse. */
 static int machine_fault_hook(struct cpu *c, const struct fault *f)
@@ -71,6 +79,11 @@ static int machine_fault_hook(struct cpu *c, const struct fault *f)
 
 	if (f->vector == IVT_BREAK && (r = firmware_break(c, f->iim)) >= 0)
 		return r;
+	if (c->m->trace && trace_vector(f->vector))
+		fprintf(c->m->trace, "cpu%d: vector 0x%04x at ip 0x%llx slot %u isr 0x%llx ifa 0x%llx iim 0x%llx @%llu\n",
+			c->id, f->vector, (unsigned long long)c->ip, c->slot,
+			(unsigned long long)f->isr, (unsigned long long)f->ifa,
+			(unsigned long long)f->iim, (unsigned long long)c->retired);
 	c->counters[CNT_FAULT]--;	/* cpu_fault counted it; deliver counts again */
 	c->fault_hook = NULL;
 	r = cpu_fault(c, f);
