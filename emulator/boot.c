@@ -229,10 +229,85 @@ static bool kernel_panicked(struct machine *m, const struct loaded_kernel *k, co
 }
 
 /*
- * The printk ring's text blocks: each record's text follows an 8-byte
- * block id, so print the printable runs, one per line, until a long run
- * of zeros (the unused rest of the ring).
+ * Records of the printk ring (kernel/printk/printk_ringbuffer.h, 6.1):
+ * _printk_rb_static_descs[n] = { state_var; text lpos begin, next } (24
+ * bytes), _printk_rb_static_infos[n] = { seq; ts_nsec; u16 text_len; ... }
+ * (88 bytes), n = log_buf_len / 32 (PRB_AVGBITS = 5).  A block holds an
+ * 8-byte id then the text; one that would cross the end starts at 0.
  */
+#define PRB_DESC_SIZE	24
+#define PRB_INFO_SIZE	88
+#define PRB_COMMITTED	1
+#define PRB_FINALIZED	2
+
+struct log_rec {
+	uint64_t seq, ts;
+	uint64_t off;
+	uint16_t len;
+};
+
+static int rec_cmp(const void *a, const void *b)
+{
+	const struct log_rec *x = a, *y = b;
+
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int sym_pa(const struct loaded_kernel *k, const char *map, const char *name,
+		  uint64_t *pa)
+{
+	uint64_t va;
+
+	if (map ? map_lookup(map, name, &va) : elf_lookup(&k->elf, name, &va))
+		return -1;
+	*pa = loader_virt_to_phys(k, va);
+	return *pa == UINT64_MAX ? -1 : 0;
+}
+
+/* Print the ring's records in sequence order; -1 if it cannot be read. */
+static int dump_records(struct machine *m, const struct loaded_kernel *k, const char *map,
+			const uint8_t *data, uint64_t size)
+{
+	uint64_t descs, infos, n = size / 32, nrec = 0;
+	struct log_rec *r;
+
+	if ((size & (size - 1)) || size < 4096 ||
+	    sym_pa(k, map, "_printk_rb_static_descs", &descs) ||
+	    sym_pa(k, map, "_printk_rb_static_infos", &infos) || !(r = calloc(n, sizeof(*r))))
+		return -1;
+	for (uint64_t i = 0; i < n; i++) {
+		uint64_t d[3], seq, ts, begin, next, off;
+		uint16_t len;
+		unsigned state;
+
+		if (memspace_copy_out(m->ms, descs + i * PRB_DESC_SIZE, d, sizeof(d)) ||
+		    phys_read(m->ms, infos + i * PRB_INFO_SIZE, 8, &seq) ||
+		    phys_read(m->ms, infos + i * PRB_INFO_SIZE + 8, 8, &ts) ||
+		    phys_read(m->ms, infos + i * PRB_INFO_SIZE + 16, 2, &len))
+			break;
+		state = (unsigned)(d[0] >> 62);
+		begin = d[1];
+		next = d[2];
+		if ((state != PRB_COMMITTED && state != PRB_FINALIZED) || (begin & 1) ||
+		    next <= begin)
+			continue;
+		/* same wrap: at begin; else the block was placed at offset 0 */
+		off = (begin / size == next / size) ? begin % size : 0;
+		if (off + 8 + len > size)
+			continue;
+		r[nrec++] = (struct log_rec){ seq, ts, off + 8, len };
+	}
+	qsort(r, nrec, sizeof(*r), rec_cmp);
+	for (uint64_t i = 0; i < nrec; i++)
+		fprintf(stderr, "[%5llu.%06llu] %.*s\n", (unsigned long long)(r[i].ts / 1000000000),
+			(unsigned long long)(r[i].ts / 1000 % 1000000), (int)r[i].len,
+			(const char *)data + r[i].off);
+	free(r);
+	return nrec ? 0 : -1;
+}
+
+/* The kernel log: its records if the ring's descriptors can be found,
+ * else the printable runs of the text ring. */
 static void dump_log_buf(struct machine *m, const struct loaded_kernel *k, const char *map)
 {
 	uint64_t va, len;
@@ -244,19 +319,21 @@ static void dump_log_buf(struct machine *m, const struct loaded_kernel *k, const
 		return;
 	}
 	fprintf(stderr, "---- kernel log (__log_buf at 0x%" PRIx64 ") ----\n", va);
-	for (uint64_t i = 0; i < len && zeros < 256; i++) {
-		uint8_t ch = buf[i];
+	if (dump_records(m, k, map, buf, len)) {
+		for (uint64_t i = 0; i < len && zeros < 256; i++) {
+			uint8_t ch = buf[i];
 
-		zeros = ch ? 0 : zeros + 1;
-		if (ch >= 0x20 && ch < 0x7f) {
-			fputc(ch, stderr);
-			col++;
-		} else if (col) {
-			fputc('\n', stderr);
-			col = 0;
+			zeros = ch ? 0 : zeros + 1;
+			if (ch >= 0x20 && ch < 0x7f) {
+				fputc(ch, stderr);
+				col++;
+			} else if (col) {
+				fputc('\n', stderr);
+				col = 0;
+			}
 		}
 	}
-	fprintf(stderr, "\n---- end of kernel log ----\n");
+	fprintf(stderr, "---- end of kernel log ----\n");
 	free(buf);
 }
 
