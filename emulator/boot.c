@@ -37,7 +37,7 @@ static void boot_usage(void)
 	fprintf(stderr,
 		"usage: ia64emu boot <vmlinux> [--initrd FILE] [--append \"CMDLINE\"] [--cpus N]\n"
 		"                    [--mem MB] [--trace FILE] [--max-slots N] [--system-map FILE]\n"
-		"                    [--turn SLOTS]\n"
+		"                    [--turn SLOTS] [--rtc-epoch SECONDS]\n"
 		"exit status: 0 power-off, ResetSystem's status, 2 bad options, 3 machine\n"
 		"deadlock or CPU stop, 4 --max-slots reached, 5 kernel panic (boot with\n"
 		"panic=-1 so a panic resets instead of spinning)\n");
@@ -88,7 +88,18 @@ static int parse_args(int argc, char **argv, struct boot_args *a)
 			a->trace = val;
 		else if (!strcmp(o, "--system-map"))
 			a->system_map = val;
-		else if (!strcmp(o, "--cpus") || !strcmp(o, "--mem") ||
+		else if (!strcmp(o, "--rtc-epoch")) {
+			char *end;
+
+			errno = 0;
+			a->mo.rtc_epoch = strtoll(val, &end, 0);
+			if (errno || !*val || *end || a->mo.rtc_epoch < 0 ||
+			    a->mo.rtc_epoch > 253402300799LL) {	/* 9999-12-31 */
+				fprintf(stderr, "ia64emu boot: --rtc-epoch: bad time '%s'\n", val);
+				return -1;
+			}
+			a->mo.rtc_fixed = true;
+		} else if (!strcmp(o, "--cpus") || !strcmp(o, "--mem") ||
 			 !strcmp(o, "--max-slots") || !strcmp(o, "--turn")) {
 			if (parse_u64(o, val, &v))
 				return -1;

@@ -10,14 +10,17 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "ar.h"
 #include "cpu.h"
 #include "firmware.h"
 #include "machine.h"
 #include "memspace.h"
+#include "platform.h"
 
 typedef void (*efi_fn)(struct fw_call *x);
 
-/* GetTime(efi_time_t *tm, efi_time_cap_t *tc): host UTC. */
+/* GetTime(efi_time_t *tm, efi_time_cap_t *tc): host UTC, or with a fixed
+ * epoch the epoch plus the boot CPU's ITC time, so runs repeat exactly. */
 static void efi_get_time(struct fw_call *x)
 {
 	uint8_t tm[EFI_TIME_SIZE] = { 0 };
@@ -28,7 +31,14 @@ static void efi_get_time(struct fw_call *x)
 		x->r[0] = EFI_INVALID_PARAMETER;
 		return;
 	}
-	clock_gettime(CLOCK_REALTIME, &ts);
+	if (x->m->rtc_fixed) {
+		uint64_t itc = cpu_itc_read(x->m->cpu[0]);
+
+		ts.tv_sec = (time_t)(x->m->rtc_epoch + (int64_t)(itc / PLAT_ITC_HZ));
+		ts.tv_nsec = (long)((itc % PLAT_ITC_HZ) * (1000000000ULL / PLAT_ITC_HZ));
+	} else {
+		clock_gettime(CLOCK_REALTIME, &ts);
+	}
 	gmtime_r(&ts.tv_sec, &t);
 	fw_put16(tm, (uint16_t)(t.tm_year + 1900));
 	tm[2] = (uint8_t)(t.tm_mon + 1);

@@ -170,6 +170,8 @@ struct machine *machine_new(const struct machine_opts *o, char *err, size_t errl
 	m->turn = o->turn ? o->turn : MACH_DEFAULT_TURN;
 	m->max_slots = o->max_slots;
 	m->trace = o->trace;
+	m->rtc_fixed = o->rtc_fixed;
+	m->rtc_epoch = o->rtc_epoch;
 	if (memspace_map(m->ms, 0, m->ram_size, MS_R | MS_W | MS_X)) {
 		snprintf(err, errlen, "cannot map %llu MB of RAM", (unsigned long long)o->mem_mb);
 		goto fail;

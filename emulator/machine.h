@@ -39,6 +39,8 @@ struct machine_opts {
 	uint64_t max_slots;	/* stop after this many slots in all (0 = no limit) */
 	FILE *trace;		/* firmware calls, interruptions, state changes */
 	int console_in, console_out;	/* UART host descriptors (-1 = none) */
+	bool rtc_fixed;		/* EFI GetTime = rtc_epoch + machine time, */
+	int64_t rtc_epoch;	/* not the host clock: reproducible runs */
 };
 
 /* Why machine_run() returned. */
@@ -58,6 +60,8 @@ struct machine {
 	enum mcpu_state state[MACH_MAX_CPUS];
 	uint64_t turn, max_slots;
 	FILE *trace;
+	bool rtc_fixed;
+	int64_t rtc_epoch;
 
 	struct firmware *fw;
 	struct uart *uart;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "test/harness.h"
+#include "ar.h"
 #include "cpu.h"
 #include "firmware.h"
 #include "insn.h"
@@ -459,6 +460,38 @@ static void test_halt_light(void)
 	TEST_END();
 }
 
+static void test_fixed_rtc(void)
+{
+	struct machine_opts o = { .ncpus = 1, .mem_mb = 256, .console_in = -1,
+				  .console_out = -1, .rtc_fixed = true,
+				  .rtc_epoch = 1767225600 + 86399 };	/* 2026-01-01 23:59:59 */
+	char err[200];
+	struct machine *m = machine_new(&o, err, sizeof(err));
+	struct cpu *c;
+
+	TEST_BEGIN("GetTime with a fixed epoch: epoch + ITC time");
+	CHECK(m != NULL);
+	if (!m) {
+		TEST_END();
+		return;
+	}
+	c = m->cpu[0];
+	cpu_itc_write(c, PLAT_ITC_HZ + PLAT_ITC_HZ / 2);	/* 1.5 s of machine time */
+	call_setup(c, FW_STUB_EFI(EFI_RT_GET_TIME), 2);
+	gr_set(c, 32, SCRATCH, false);
+	run_cpu(c, 3);
+	CHECK_EQ(gr_get(c, 8), 0);
+	CHECK_EQ(ram32(m, SCRATCH) & 0xffff, 2026);
+	CHECK_EQ(ram8(m, SCRATCH + 2), 1);			/* 2026-01-02 00:00:00.5 */
+	CHECK_EQ(ram8(m, SCRATCH + 3), 2);
+	CHECK_EQ(ram8(m, SCRATCH + 4), 0);
+	CHECK_EQ(ram8(m, SCRATCH + 5), 0);
+	CHECK_EQ(ram8(m, SCRATCH + 6), 0);
+	CHECK(ram32(m, SCRATCH + 8) >= 500000000 && ram32(m, SCRATCH + 8) < 510000000);
+	machine_free(m);
+	TEST_END();
+}
+
 static void test_bad_opts(void)
 {
 	struct machine_opts o = { .ncpus = 1, .mem_mb = 100, .console_in = -1,
@@ -495,6 +528,7 @@ int main(void)
 	machine_free(m);
 	test_efi_calls();
 	test_halt_light();
+	test_fixed_rtc();
 	test_bad_opts();
 	return test_report();
 }
