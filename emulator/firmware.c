@@ -239,9 +239,8 @@ void firmware_start_ap(struct machine *m, struct cpu *c)
 	}
 	/* §8.5: physical mode, CPL 0, ic = 1, i = 0, bn = 1, r1 = gp, b0 = the
 	 * re-park stub, empty register stack. */
-	rse_reset(c, FW_LOADER_END);
-	c->cfm = 0;
-	c->ar[AR_RSC] = 0;
+	rse_reset(c, FW_RSE_PA(c->id));
+	/* rse_reset: CFM = 0, ar.rsc = 0 (enforced lazy) */
 	c->psr = PSR_IC;
 	cpu_bank_switch(c, 1);
 	gr_set(c, 1, fw->rendez_gp, false);

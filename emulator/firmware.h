@@ -32,6 +32,10 @@ struct machine;
 #define FW_STUB_PA	0x00101000ULL	/* code: one bundle per entry point */
 #define FW_STUB_SIZE	0x1000ULL
 #define FW_SAL_GP	FW_RT_BASE
+/* Initial register backing store of CPU n at entry (firmware-owned, so
+ * nothing the RSE might spill there before the kernel switches stacks can
+ * hit memory the kernel owns). */
+#define FW_RSE_PA(n)	(FW_RT_BASE + 0x80000ULL + 0x800ULL * (uint64_t)(n))
 /* ACPIReclaim (WB). */
 #define FW_ACPI_PA	0x00200000ULL
 #define FW_ACPI_SIZE	0x00010000ULL

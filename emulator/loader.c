@@ -25,7 +25,6 @@
 #define PHDR_SIZE	56
 #define KERNEL_PAGE	(64ULL << 20)	/* KERNEL_TR_PAGE_SIZE */
 #define INITRD_ALIGN	(64ULL << 10)
-#define BOOT_BSP_RSE	(FW_LOADER_END - 0x4000)	/* initial backing store */
 
 static int __attribute__((format(printf, 3, 4))) fail(char *err, size_t n, const char *fmt, ...)
 {
@@ -112,7 +111,10 @@ static int load_initrd(struct machine *m, const char *path, struct loaded_kernel
 				    "(try --mem; %llu MB now)", path,
 				    (unsigned long long)(m->ram_size >> 20));
 		}
-		memspace_copy_in(m->ms, pa + size, buf, got);
+		if (memspace_copy_in(m->ms, pa + size, buf, got)) {
+			fclose(f);
+			return fail(err, n, "initrd %s: cannot write it to RAM", path);
+		}
 		size += got;
 	}
 	if (ferror(f)) {
@@ -129,9 +131,8 @@ static int load_initrd(struct machine *m, const char *path, struct loaded_kernel
  * empty register stack in RAM, r28 = &boot_param. */
 static void enter(struct cpu *c, uint64_t entry)
 {
-	rse_reset(c, BOOT_BSP_RSE);
-	c->cfm = 0;
-	c->ar[AR_RSC] = 0;
+	rse_reset(c, FW_RSE_PA(c->id));
+	/* rse_reset: CFM = 0, ar.rsc = 0 (enforced lazy) */
 	c->psr = PSR_IC;
 	cpu_bank_switch(c, 1);
 	gr_set(c, 28, FW_BOOT_PA, false);

@@ -147,7 +147,7 @@ static void test_good(void)
 	CHECK(c->psr & PSR_BN);
 	CHECK_EQ(c->cfm, 0);
 	CHECK_EQ(c->ar[AR_BSP], c->ar[AR_BSPSTORE]);
-	CHECK(c->ar[AR_BSP] != 0 && c->ar[AR_BSP] < FW_LOADER_END);
+	CHECK(c->ar[AR_BSP] >= FW_RT_BASE && c->ar[AR_BSP] < FW_RT_BASE + FW_RT_SIZE);
 	CHECK_EQ(c->cr[CR_LID], 0);
 	loader_release(&k);
 	machine_free(m);
