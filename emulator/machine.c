@@ -77,6 +77,9 @@ static int machine_fault_hook(struct cpu *c, const struct fault *f)
 {
 	int r;
 
+	/* cpu_fault counted it; only delivered interruptions should count,
+	 * and deliver() counts those itself. */
+	c->counters[CNT_FAULT]--;
 	if (f->vector == IVT_BREAK && (r = firmware_break(c, f->iim)) >= 0)
 		return r;
 	if (c->m->trace && trace_vector(f->vector))
@@ -84,7 +87,6 @@ static int machine_fault_hook(struct cpu *c, const struct fault *f)
 			c->id, f->vector, (unsigned long long)c->ip, c->slot,
 			(unsigned long long)f->isr, (unsigned long long)f->ifa,
 			(unsigned long long)f->iim, (unsigned long long)c->retired);
-	c->counters[CNT_FAULT]--;	/* cpu_fault counted it; deliver counts again */
 	c->fault_hook = NULL;
 	r = cpu_fault(c, f);
 	c->fault_hook = machine_fault_hook;
