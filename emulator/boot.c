@@ -369,6 +369,17 @@ static void report(struct machine *m, double secs)
 	if (fw->bad_calls)
 		fprintf(stderr, " unknown=%" PRIu64, fw->bad_calls);
 	fprintf(stderr, "\n");
+	{
+		uint64_t cnt[CNT_NR] = { 0 };
+
+		for (unsigned i = 0; i < m->ncpus; i++)
+			for (unsigned j = 0; j < CNT_NR; j++)
+				cnt[j] += m->cpu[i]->counters[j];
+		fprintf(stderr, "ia64emu: interruptions %" PRIu64 " (external %" PRIu64
+			"), TLB misses %" PRIu64 ", TLB inserts %" PRIu64
+			", decoded-bundle misses %" PRIu64 "\n", cnt[CNT_FAULT], cnt[CNT_EXTINT],
+			cnt[CNT_TLB_MISS], cnt[CNT_TLB_INSERT], cnt[CNT_DCACHE_MISS]);
+	}
 }
 
 int boot_main(int argc, char **argv)
