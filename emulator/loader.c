@@ -128,7 +128,7 @@ static int load_initrd(struct machine *m, const char *path, struct loaded_kernel
 }
 
 /* BSP entry state (§2.2): physical mode, CPL 0, ic = 1, i = 0, bn = 1,
- * empty register stack in RAM, r28 = &boot_param. */
+ * empty register stack in RAM, r28 = &boot_param, b0 = firmware. */
 static void enter(struct cpu *c, uint64_t entry)
 {
 	rse_reset(c, FW_RSE_PA(c->id));
@@ -136,6 +136,7 @@ static void enter(struct cpu *c, uint64_t entry)
 	c->psr = PSR_IC;
 	cpu_bank_switch(c, 1);
 	gr_set(c, 28, FW_BOOT_PA, false);
+	c->br[0] = FW_STUB_PARK;	/* a return from the kernel parks the CPU */
 	c->ip = entry;
 	c->slot = 0;
 }

@@ -149,6 +149,7 @@ static void test_good(void)
 	CHECK_EQ(c->ar[AR_BSP], c->ar[AR_BSPSTORE]);
 	CHECK(c->ar[AR_BSP] >= FW_RT_BASE && c->ar[AR_BSP] < FW_RT_BASE + FW_RT_SIZE);
 	CHECK_EQ(c->cr[CR_LID], 0);
+	CHECK_EQ(c->br[0], FW_STUB_PARK);
 	loader_release(&k);
 	machine_free(m);
 	TEST_END();
