@@ -54,6 +54,16 @@ enum mcpu_state machine_state(const struct machine *m, const struct cpu *c)
 	return m->state[c->id];
 }
 
+int machine_add_hook(struct machine *m, machine_hook_fn fn, void *ctx)
+{
+	if (m->nhooks == MACH_MAX_HOOKS)
+		return -1;
+	m->hook[m->nhooks].fn = fn;
+	m->hook[m->nhooks].ctx = ctx;
+	m->nhooks++;
+	return 0;
+}
+
 uint64_t machine_slots(const struct machine *m)
 {
 	uint64_t n = 0;
@@ -304,6 +314,8 @@ int machine_run(struct machine *m)
 		for (unsigned i = 0; i < m->ncpus && m->stop == MSTOP_NONE; i++)
 			ran |= turn(m, i);
 		m->rounds++;
+		for (unsigned i = 0; i < m->nhooks; i++)
+			m->hook[i].fn(m, m->hook[i].ctx);
 		if (!ran) {
 			fast_forward(m);
 			continue;

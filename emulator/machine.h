@@ -24,6 +24,11 @@ struct power;
 #define MACH_MIN_MEM_MB		128	/* kernel at 64 MB + room for the rest */
 #define MACH_MAX_MEM_MB		(16 * 1024)	/* below the I/O port window */
 #define MACH_DEFAULT_TURN	10000	/* slots per CPU per round-robin turn */
+#define MACH_MAX_HOOKS		8
+
+/* A device that needs time: called once per round-robin round, after
+ * every CPU had its turn (the local SAPIC timers are ticked per CPU). */
+typedef void (*machine_hook_fn)(struct machine *m, void *ctx);
 
 /* What a CPU is doing between turns. */
 enum mcpu_state {
@@ -68,6 +73,9 @@ struct machine {
 	struct pib *pib;
 	struct power *power;
 
+	struct { machine_hook_fn fn; void *ctx; } hook[MACH_MAX_HOOKS];
+	unsigned nhooks;
+
 	enum mach_stop stop;
 	int exit_status;
 	char stop_why[160];
@@ -88,6 +96,9 @@ int machine_run(struct machine *m);
 /* Stop the machine after the current turn. */
 void machine_stop(struct machine *m, enum mach_stop why, int status, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* Register a per-round device hook; -1 when the table is full. */
+int machine_add_hook(struct machine *m, machine_hook_fn fn, void *ctx);
 
 /* Scheduling state changes made by the firmware and the PIB. */
 void machine_set_state(struct machine *m, struct cpu *c, enum mcpu_state s);

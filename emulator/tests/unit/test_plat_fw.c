@@ -82,6 +82,10 @@ static const uint8_t as_park[16] = {	/* break.m 0xfa300; nop.i 0; br.sptk.few b0
 	0x11, 0x00, 0x18, 0x7d, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00,
 	0x00, 0x00, 0x80, 0x00 };
 
+static const uint8_t as_loop[16] = {	/* nop.m 0; nop.i 0; br.sptk.few b0 ;; */
+	0x11, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00,
+	0x00, 0x00, 0x80, 0x00 };
+
 static int bytes_eq(struct machine *m, uint64_t pa, const uint8_t *want, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -492,6 +496,40 @@ static void test_fixed_rtc(void)
 	TEST_END();
 }
 
+static void count_round(struct machine *m, void *ctx)
+{
+	unsigned *n = ctx;
+
+	if (++*n == 5)
+		machine_stop(m, MSTOP_POWER_OFF, 0, "test hook");
+}
+
+static void test_hooks(void)
+{
+	struct machine *m = new_machine(1);
+	unsigned rounds = 0;
+
+	TEST_BEGIN("device hooks run once per round and can stop the machine");
+	CHECK(m != NULL);
+	if (!m) {
+		TEST_END();
+		return;
+	}
+	/* cpu0 spins on "br.sptk b0" with b0 = its own bundle */
+	memspace_copy_in(m->ms, SCRATCH, as_loop, 16);
+	call_setup(m->cpu[0], SCRATCH, 0);
+	m->cpu[0]->br[0] = SCRATCH;
+	for (unsigned i = 0; i < MACH_MAX_HOOKS; i++)
+		CHECK_EQ(machine_add_hook(m, count_round, &rounds), 0);
+	CHECK_EQ(machine_add_hook(m, count_round, &rounds), -1);
+	CHECK_EQ(machine_run(m), 0);
+	CHECK_EQ(m->stop, MSTOP_POWER_OFF);
+	CHECK_EQ(m->rounds, 1);	/* all 8 run in round 1; the 5th stops the machine after it */
+	CHECK_EQ(rounds, 8);
+	machine_free(m);
+	TEST_END();
+}
+
 static void test_bad_opts(void)
 {
 	struct machine_opts o = { .ncpus = 1, .mem_mb = 100, .console_in = -1,
@@ -529,6 +567,7 @@ int main(void)
 	test_efi_calls();
 	test_halt_light();
 	test_fixed_rtc();
+	test_hooks();
 	test_bad_opts();
 	return test_report();
 }
