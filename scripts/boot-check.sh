@@ -32,7 +32,7 @@ boot_once() { # cpus
 	local n=$1 start status secs plan ok nok stats
 	con=$PVIA64_TOP/out/log/$suite-${n}cpu.console
 	start=$(date +%s.%N)
-	IA64EMU_STATS=1 timeout "${BOOT_TIMEOUT:-600}" "$emu" boot "$vm" --cpus "$n" \
+	IA64EMU_STATS=1 timeout "${BOOT_TIMEOUT:-600}" "$emu" boot "$vm" --cpus "$n" --rtc-epoch 1767225600 \
 		--initrd "$PVIA64_TOP/guest/build/initramfs.cpio.gz" \
 		--append "console=ttyS0 rdinit=/init swiotlb=noforce nomca" \
 		</dev/null >"$con" 2>&1

@@ -11,7 +11,7 @@ make -s -C "$PVIA64_TOP/emulator" build/ia64emu >/dev/null || exit 0
 make -s -C "$PVIA64_TOP/guest" >/dev/null || exit 0
 
 boot() { # vmlinux cpus -> "slots seconds"
-	IA64EMU_STATS=1 "$emu" boot "$1" --cpus "$2" \
+	IA64EMU_STATS=1 "$emu" boot "$1" --cpus "$2" --rtc-epoch 1767225600 \
 		--initrd "$PVIA64_TOP/guest/build/initramfs.cpio.gz" \
 		--append "console=ttyS0 rdinit=/init swiotlb=noforce nomca" </dev/null 2>&1 |
 		sed -nE 's/^ia64emu: .*; ([0-9]+) slots in ([0-9.]+) s .*/\1 \2/p' | head -1
