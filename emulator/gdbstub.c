@@ -1,0 +1,872 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * gdb remote serial protocol stub (docs/ia64-platform.md §15.2).
+ *
+ * Register layout: gdb's fixed ia64 layout, 462 raw registers in a 4720
+ * byte 'g' packet.  gdb computes r32-r127 itself from bsp, cfm and memory
+ * (bof = bsp - sof), so the stub reports bsp as if a `cover` had run and
+ * serves reads of the not-yet-spilled backing store [bspstore, bsp') from
+ * the physical register file (NaT collections included).
+ *
+ * gdb's pc is ip | slot: ip is the bundle address and psr.ri the slot.
+ *
+ * Execution control: breakpoints are kept here and compared with each
+ * CPU's ip before every bundle (run_cpu() with a budget of 1), so guest
+ * memory is never patched.  A single step runs one run_cpu(c, 1) call,
+ * which finishes the current bundle: steps are bundle-granular.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "cpu.h"
+#include "ar.h"
+#include "dcache.h"
+#include "gdbstub.h"
+#include "insn.h"
+#include "machine.h"
+#include "memspace.h"
+#include "run.h"
+#include "tlb.h"
+#include "ia64/mmu.h"
+
+#define GDB_MAX_BP	64
+#define GDB_PKT_MAX	16384		/* bytes of packet payload we accept */
+#define GDB_NREGS	462
+#define GDB_G_BYTES	4720
+
+/* gdb register numbers (§15.2) */
+enum {
+	GREG_R0 = 0, GREG_F0 = 128, GREG_RAW = 256, GREG_B0 = 320,
+	GREG_VFP = 328, GREG_VRAP = 329, GREG_PR = 330, GREG_IP = 331,
+	GREG_PSR = 332, GREG_CFM = 333, GREG_AR0 = 334,
+};
+
+struct gdbstub {
+	struct machine *m;
+	int lfd, fd;
+	bool attached;		/* false after D, k or a closed connection */
+	bool stop_req;		/* stop at the next opportunity (attach, ctrl-C) */
+	bool first;		/* the attach stop: gdb asks with '?', no report */
+	int gcpu, ccpu;		/* Hg / Hc thread (CPU index), ccpu -1 = all */
+	uint64_t bp[GDB_MAX_BP];
+	unsigned nbp;
+	int resume_cpu;		/* CPU that resumes on a breakpoint: skip it once */
+	char in[GDB_PKT_MAX + 4];
+	char out[GDB_PKT_MAX + 4];
+};
+
+/* ---- transport ---------------------------------------------------------- */
+
+static int get_byte(struct gdbstub *g)
+{
+	unsigned char ch;
+
+	for (;;) {
+		ssize_t n = recv(g->fd, &ch, 1, 0);
+
+		if (n == 1)
+			return ch;
+		if (n < 0 && errno == EINTR)
+			continue;
+		return -1;
+	}
+}
+
+static bool send_all(struct gdbstub *g, const char *p, size_t len)
+{
+	while (len) {
+		ssize_t n = send(g->fd, p, len, MSG_NOSIGNAL);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+static const char hexd[] = "0123456789abcdef";
+
+/* Send $payload#cs and wait for the '+' (resend on '-'). */
+static bool put_packet(struct gdbstub *g, const char *payload)
+{
+	size_t len = strlen(payload);
+	unsigned sum = 0;
+	char tail[3];
+
+	for (size_t i = 0; i < len; i++)
+		sum += (unsigned char)payload[i];
+	tail[0] = '#';
+	tail[1] = hexd[(sum >> 4) & 15];
+	tail[2] = hexd[sum & 15];
+	for (int tries = 0; tries < 5; tries++) {
+		int ch;
+
+		if (!send_all(g, "$", 1) || !send_all(g, payload, len) || !send_all(g, tail, 3))
+			return false;
+		do
+			ch = get_byte(g);
+		while (ch >= 0 && ch != '+' && ch != '-');
+		if (ch == '+')
+			return true;
+		if (ch < 0)
+			return false;
+	}
+	return false;
+}
+
+static int hexval(int ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+/* Receive one packet into g->in (ack'ed); -1 on a closed connection.
+ * A bare 0x03 outside a packet is returned as the packet "\x03". */
+static int get_packet(struct gdbstub *g)
+{
+	for (;;) {
+		int ch = get_byte(g), c1, c2;
+		size_t n = 0;
+		unsigned sum = 0;
+
+		if (ch < 0)
+			return -1;
+		if (ch == 0x03) {
+			strcpy(g->in, "\x03");
+			return 0;
+		}
+		if (ch != '$')
+			continue;
+		while ((ch = get_byte(g)) >= 0 && ch != '#') {
+			if (n < GDB_PKT_MAX)
+				g->in[n++] = (char)ch;
+			sum += (unsigned)ch;
+		}
+		if (ch < 0 || (c1 = get_byte(g)) < 0 || (c2 = get_byte(g)) < 0)
+			return -1;
+		g->in[n] = 0;
+		if (hexval(c1) < 0 || hexval(c2) < 0 ||
+		    (unsigned)(hexval(c1) << 4 | hexval(c2)) != (sum & 0xff) || n >= GDB_PKT_MAX) {
+			if (!send_all(g, "-", 1))
+				return -1;
+			continue;
+		}
+		if (!send_all(g, "+", 1))
+			return -1;
+		return 0;
+	}
+}
+
+/* Parse hex up to a non-hex character; *p advanced. */
+static bool parse_hex(const char **p, uint64_t *v)
+{
+	const char *s = *p;
+	uint64_t x = 0;
+	int d;
+
+	if (hexval(*s) < 0)
+		return false;
+	while ((d = hexval(*s)) >= 0) {
+		x = (x << 4) | (uint64_t)d;
+		s++;
+	}
+	*p = s;
+	*v = x;
+	return true;
+}
+
+static char *put_le(char *o, const uint8_t *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		*o++ = hexd[b[i] >> 4];
+		*o++ = hexd[b[i] & 15];
+	}
+	*o = 0;
+	return o;
+}
+
+static bool get_le(const char *s, uint8_t *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int h = hexval(s[2 * i]), l = h < 0 ? -1 : hexval(s[2 * i + 1]);
+
+		if (l < 0)
+			return false;
+		b[i] = (uint8_t)(h << 4 | l);
+	}
+	return true;
+}
+
+/* ---- register stack view ------------------------------------------------- */
+
+static unsigned bs_slot(uint64_t a)
+{
+	return (unsigned)(a >> 3) & 63;
+}
+
+/* Backing-store address n registers above a (NaT collections skipped). */
+static uint64_t bs_add(uint64_t a, unsigned n)
+{
+	while (n) {
+		a += 8;
+		if (bs_slot(a) != 63)
+			n--;
+	}
+	return a;
+}
+
+/* bsp as gdb must see it: after a cover, the whole frame is dirty. */
+static uint64_t covered_bsp(const struct cpu *c)
+{
+	return bs_add(c->ar[AR_BSP], CFM_SOF(c->cfm));
+}
+
+/*
+ * Physical GR index of the register whose spill address is a, with a in
+ * [bspstore, covered bsp) and not a collection slot: the k-th register
+ * counted from bspstore is the k-th oldest of the dirty registers
+ * followed by the current frame, in physical order.
+ */
+static unsigned bs_reg(const struct cpu *c, uint64_t a)
+{
+	unsigned k = 0;
+	int p;
+
+	for (uint64_t x = c->ar[AR_BSPSTORE]; x < a; x += 8)
+		if (bs_slot(x) != 63)
+			k++;
+	p = ((int)c->bof - (int)c->ndirty + (int)k) % N_STACKED;
+	if (p < 0)
+		p += N_STACKED;
+	return 32 + (unsigned)p;
+}
+
+/* The 8-byte word at backing-store address a (8-aligned) if it is still
+ * in the register file; false when memory holds it. */
+static bool bs_read(const struct cpu *c, uint64_t a, uint64_t *v)
+{
+	uint64_t lo = c->ar[AR_BSPSTORE], hi = covered_bsp(c);
+
+	if (a < lo || a >= hi)
+		return false;
+	if (bs_slot(a) != 63) {
+		*v = c->gr[bs_reg(c, a)];
+		return true;
+	}
+	/* NaT collection not yet written: spilled bits are in ar.rnat, the
+	 * rest still with their registers. */
+	*v = 0;
+	for (unsigned j = 0; j < 63; j++) {
+		uint64_t x = (a & ~0x1ffULL) | (uint64_t)j * 8;
+		bool nat = x < lo ? (c->ar[AR_RNAT] >> j) & 1 : x < hi && c->nat[bs_reg(c, x)];
+
+		*v |= (uint64_t)nat << j;
+	}
+	return true;
+}
+
+static bool bs_write(struct cpu *c, uint64_t a, uint64_t v)
+{
+	if (a < c->ar[AR_BSPSTORE] || a >= covered_bsp(c))
+		return false;
+	if (bs_slot(a) != 63)
+		c->gr[bs_reg(c, a)] = v;
+	return true;		/* an unwritten collection: nothing to keep */
+}
+
+/* ---- memory ----------------------------------------------------------- */
+
+/* Non-faulting translation: physical with PSR.dt = 0, else the TLBs
+ * (data side, then instruction side) without walking the VHPT. */
+static bool va_to_pa(struct cpu *c, uint64_t va, uint64_t *pa)
+{
+	const struct tlb_entry *e;
+	uint64_t m;
+
+	if (!(c->psr & PSR_DT)) {
+		*pa = va & ~IA64_BIT(63);
+		return true;
+	}
+	e = mmu_lookup(c, false, va);
+	if (!e)
+		e = mmu_lookup(c, true, va);
+	if (!e)
+		return false;
+	m = page_mask(e->ps);
+	*pa = (e->pte & PTE_PPN_MASK & m) | (va & ~m);
+	return true;
+}
+
+/* One byte at va through CPU c: RAM only (never device registers). */
+static bool mem_byte(struct cpu *c, uint64_t va, uint8_t *b, bool write)
+{
+	uint64_t pa, w;
+	uint8_t *p;
+
+	if (bs_read(c, va & ~7ULL, &w)) {
+		unsigned sh = (unsigned)(va & 7) * 8;
+
+		if (!write) {
+			*b = (uint8_t)(w >> sh);
+			return true;
+		}
+		w = (w & ~(0xffULL << sh)) | ((uint64_t)*b << sh);
+		return bs_write(c, va & ~7ULL, w);
+	}
+	if (!va_to_pa(c, va, &pa) || !(p = memspace_ptr(c->mem, pa, 1)))
+		return false;
+	if (!write) {
+		*b = *p;
+		return true;
+	}
+	*p = *b;
+	/* decoded bundles of that byte are stale on every CPU */
+	for (unsigned i = 0; i < c->m->ncpus; i++)
+		dcache_invalidate(c->m->cpu[i]->dc, pa & ~15ULL, 16);
+	return true;
+}
+
+/* ---- registers -------------------------------------------------------- */
+
+/* Value of gdb register n in little-endian bytes; its size (0 = none). */
+static unsigned reg_get(struct cpu *c, unsigned n, uint8_t b[16])
+{
+	uint64_t v = 0;
+
+	memset(b, 0, 16);
+	if (n >= GREG_F0 && n < GREG_RAW) {
+		struct fp82 f = fr_get(c, n - GREG_F0);
+		uint32_t hi = (f.exp & 0x1ffff) | (f.sign & 1) << 17;
+
+		/* spill format: significand, then 17-bit exponent and sign */
+		for (unsigned i = 0; i < 8; i++)
+			b[i] = (uint8_t)(f.sig >> (8 * i));
+		b[8] = (uint8_t)hi;
+		b[9] = (uint8_t)(hi >> 8);
+		b[10] = (uint8_t)(hi >> 16);
+		return 16;
+	}
+	if (n < 32)
+		v = gr_get(c, n);
+	else if (n < GREG_F0)
+		v = n - 32 < CFM_SOF(c->cfm) ? gr_get(c, n) : 0;
+	else if (n >= GREG_B0 && n < GREG_VFP)
+		v = c->br[n - GREG_B0];
+	else if (n == GREG_PR)
+		for (unsigned i = 0; i < 64; i++)
+			v |= (uint64_t)pr_get(c, i) << i;
+	else if (n == GREG_IP)
+		v = c->ip;
+	else if (n == GREG_PSR)
+		v = (c->psr & ~PSR_RI) | (uint64_t)(c->slot & 3) << PSR_RI_SHIFT;
+	else if (n == GREG_CFM)
+		v = c->cfm;
+	else if (n == GREG_AR0 + AR_BSP)
+		v = covered_bsp(c);
+	else if (n == GREG_AR0 + AR_ITC)
+		v = cpu_itc_read(c);
+	else if (n >= GREG_AR0 && n < GDB_NREGS)
+		v = c->ar[n - GREG_AR0];
+	else if (n >= GDB_NREGS)
+		return 0;
+	for (unsigned i = 0; i < 8; i++)
+		b[i] = (uint8_t)(v >> (8 * i));
+	return 8;
+}
+
+/* Write gdb register n; false for registers the stub cannot change
+ * without breaking the machine's invariants (frame, RSE, f0/f1, r0). */
+static bool reg_set(struct cpu *c, unsigned n, const uint8_t b[16])
+{
+	uint64_t v = 0;
+
+	if (n >= GREG_F0 && n < GREG_RAW) {
+		struct fp82 f;
+		uint32_t hi = (uint32_t)b[8] | (uint32_t)b[9] << 8 | (uint32_t)b[10] << 16;
+
+		f.sig = 0;
+		for (unsigned i = 0; i < 8; i++)
+			f.sig |= (uint64_t)b[i] << (8 * i);
+		f.exp = hi & 0x1ffff;
+		f.sign = (hi >> 17) & 1;
+		if (n - GREG_F0 < 2)
+			return false;
+		fr_set(c, n - GREG_F0, f);
+		return true;
+	}
+	for (unsigned i = 0; i < 8; i++)
+		v |= (uint64_t)b[i] << (8 * i);
+	if (n >= 1 && n < 32)
+		gr_set(c, n, v, gr_nat(c, n));
+	else if (n >= 32 && n < GREG_F0 && n - 32 < CFM_SOF(c->cfm))
+		gr_set(c, n, v, gr_nat(c, n));
+	else if (n >= GREG_B0 && n < GREG_VFP)
+		c->br[n - GREG_B0] = v;
+	else if (n == GREG_PR)
+		for (unsigned i = 1; i < 64; i++)
+			pr_set(c, i, (v >> i) & 1);
+	else if (n == GREG_IP)
+		c->ip = v & ~15ULL;
+	else if (n == GREG_PSR) {
+		if (((v >> PSR_RI_SHIFT) & 3) == 3)
+			return false;
+		c->slot = (unsigned)(v >> PSR_RI_SHIFT) & 3;
+		c->psr = v & ~PSR_RI;
+	} else if (n >= GREG_AR0 && n < GDB_NREGS && n != GREG_AR0 + AR_BSP &&
+		   n != GREG_AR0 + AR_BSPSTORE && n != GREG_AR0 + AR_RNAT &&
+		   n != GREG_AR0 + AR_ITC)
+		c->ar[n - GREG_AR0] = v;
+	else
+		return false;
+	return true;
+}
+
+/* Byte offset of register n in the 'g' packet. */
+static unsigned reg_off(unsigned n)
+{
+	/* r0-r127 8 bytes, f0-f127 16 bytes, everything after 8 bytes */
+	return n < GREG_F0 ? 8 * n : n < GREG_RAW ? 1024 + 16 * (n - GREG_F0)
+					       : 3072 + 8 * (n - GREG_RAW);
+}
+
+/* ---- packets ----------------------------------------------------------- */
+
+static struct cpu *thread_cpu(struct gdbstub *g, int idx)
+{
+	return g->m->cpu[idx >= 0 && (unsigned)idx < g->m->ncpus ? idx : 0];
+}
+
+/* Thread ids are CPU index + 1 (0 and -1 mean "any" and "all"). */
+static bool parse_thread(struct gdbstub *g, const char *s, int *idx)
+{
+	uint64_t t;
+
+	if (!strcmp(s, "-1") || !strcmp(s, "0")) {
+		*idx = -1;
+		return true;
+	}
+	if (!parse_hex(&s, &t) || *s || t < 1 || t > g->m->ncpus)
+		return false;
+	*idx = (int)t - 1;
+	return true;
+}
+
+static void stop_reply(struct gdbstub *g, struct cpu *c, int sig)
+{
+	snprintf(g->out, sizeof(g->out), "T%02xthread:%x;", sig, c->id + 1);
+}
+
+static void cmd_read_regs(struct gdbstub *g)
+{
+	struct cpu *c = thread_cpu(g, g->gcpu);
+	uint8_t buf[GDB_G_BYTES] = { 0 }, r[16];
+
+	for (unsigned n = 0; n < GDB_NREGS; n++) {
+		unsigned sz = reg_get(c, n, r);
+
+		memcpy(buf + reg_off(n), r, sz);
+	}
+	put_le(g->out, buf, GDB_G_BYTES);
+}
+
+static void cmd_write_regs(struct gdbstub *g, const char *s)
+{
+	struct cpu *c = thread_cpu(g, g->gcpu);
+	uint8_t buf[GDB_G_BYTES], cur[16];
+
+	if (strlen(s) != 2 * GDB_G_BYTES || !get_le(s, buf, GDB_G_BYTES)) {
+		strcpy(g->out, "E01");
+		return;
+	}
+	/* apply only what changed: the rest may be read-only here */
+	for (unsigned n = 0; n < GDB_NREGS; n++) {
+		unsigned off = reg_off(n);
+		unsigned sz = reg_get(c, n, cur);
+
+		if (memcmp(cur, buf + off, sz) && !reg_set(c, n, buf + off)) {
+			strcpy(g->out, "E02");
+			return;
+		}
+	}
+	strcpy(g->out, "OK");
+}
+
+static void cmd_reg(struct gdbstub *g, const char *s, bool write)
+{
+	struct cpu *c = thread_cpu(g, g->gcpu);
+	uint64_t n;
+	uint8_t b[16] = { 0 };
+	unsigned sz;
+
+	if (!parse_hex(&s, &n) || n >= GDB_NREGS || (write ? *s != '=' : *s != 0)) {
+		strcpy(g->out, "E01");
+		return;
+	}
+	sz = reg_get(c, (unsigned)n, b);
+	if (!write) {
+		put_le(g->out, b, sz);
+		return;
+	}
+	if (strlen(s + 1) != 2 * sz || !get_le(s + 1, b, sz) || !reg_set(c, (unsigned)n, b))
+		strcpy(g->out, "E02");
+	else
+		strcpy(g->out, "OK");
+}
+
+static void cmd_mem(struct gdbstub *g, const char *s, bool write)
+{
+	struct cpu *c = thread_cpu(g, g->gcpu);
+	uint64_t a, len;
+	char *o = g->out;
+
+	if (!parse_hex(&s, &a) || *s++ != ',' || !parse_hex(&s, &len) ||
+	    (write ? *s != ':' : *s != 0) || len > (GDB_PKT_MAX - 8) / 2 ||
+	    (write && strlen(s + 1) != 2 * len)) {
+		strcpy(g->out, "E01");
+		return;
+	}
+	for (uint64_t i = 0; i < len; i++) {
+		uint8_t b = 0;
+
+		if (write && !get_le(s + 1 + 2 * i, &b, 1))
+			break;
+		if (!mem_byte(c, a + i, &b, write)) {
+			/* a partial read is fine; nothing read is an error */
+			if (write || !i)
+				strcpy(g->out, "E14");
+			return;
+		}
+		if (!write)
+			o = put_le(o, &b, 1);
+	}
+	if (write)
+		strcpy(g->out, "OK");
+}
+
+static void cmd_breakpoint(struct gdbstub *g, const char *s, bool insert)
+{
+	uint64_t a, kind;
+	unsigned i;
+
+	if (s[0] != '0') {		/* only software breakpoints */
+		g->out[0] = 0;
+		return;
+	}
+	s += 1;
+	if (*s++ != ',' || !parse_hex(&s, &a) || *s++ != ',' || !parse_hex(&s, &kind)) {
+		strcpy(g->out, "E01");
+		return;
+	}
+	for (i = 0; i < g->nbp && g->bp[i] != a; i++)
+		;
+	if (insert && i == g->nbp) {
+		if (g->nbp == GDB_MAX_BP) {
+			strcpy(g->out, "E28");
+			return;
+		}
+		g->bp[g->nbp++] = a;
+	} else if (!insert && i < g->nbp) {
+		g->bp[i] = g->bp[--g->nbp];
+	}
+	strcpy(g->out, "OK");
+}
+
+static void cmd_query(struct gdbstub *g, const char *s)
+{
+	char *o = g->out;
+
+	*o = 0;
+	if (!strncmp(s, "qSupported", 10)) {
+		snprintf(o, sizeof(g->out), "PacketSize=%x", GDB_PKT_MAX);
+	} else if (!strcmp(s, "qAttached")) {
+		strcpy(o, "1");
+	} else if (!strcmp(s, "qC")) {
+		snprintf(o, sizeof(g->out), "QC%x", thread_cpu(g, g->gcpu)->id + 1);
+	} else if (!strcmp(s, "qfThreadInfo")) {
+		*o++ = 'm';
+		for (unsigned i = 0; i < g->m->ncpus; i++)
+			o += sprintf(o, "%s%x", i ? "," : "", i + 1);
+	} else if (!strcmp(s, "qsThreadInfo")) {
+		strcpy(o, "l");
+	}
+}
+
+enum serve_result { SERVE_CONTINUE, SERVE_STEP, SERVE_DETACH };
+
+/*
+ * The machine is stopped with CPU c reported: answer packets until gdb
+ * resumes, steps, detaches or kills.  *step gets the CPU to step.
+ */
+static enum serve_result serve(struct gdbstub *g, struct cpu *c, int sig, struct cpu **step)
+{
+	bool report = sig >= 0;
+
+	g->gcpu = c->id;
+	if (report) {
+		stop_reply(g, c, sig);
+		if (!put_packet(g, g->out))
+			return SERVE_DETACH;
+	}
+	for (;;) {
+		const char *p;
+
+		if (get_packet(g))
+			return SERVE_DETACH;
+		p = g->in;
+		g->out[0] = 0;
+		switch (p[0]) {
+		case 0x03:
+			continue;	/* already stopped */
+		case '?':
+			stop_reply(g, c, 5);
+			break;
+		case 'g':
+			cmd_read_regs(g);
+			break;
+		case 'G':
+			cmd_write_regs(g, p + 1);
+			break;
+		case 'p':
+		case 'P':
+			cmd_reg(g, p + 1, p[0] == 'P');
+			break;
+		case 'm':
+		case 'M':
+			cmd_mem(g, p + 1, p[0] == 'M');
+			break;
+		case 'Z':
+		case 'z':
+			cmd_breakpoint(g, p + 1, p[0] == 'Z');
+			break;
+		case 'H': {
+			int idx;
+
+			if ((p[1] != 'g' && p[1] != 'c') || !parse_thread(g, p + 2, &idx)) {
+				strcpy(g->out, "E01");
+				break;
+			}
+			if (p[1] == 'g')
+				g->gcpu = idx < 0 ? c->id : idx;
+			else
+				g->ccpu = idx;
+			strcpy(g->out, "OK");
+			break;
+		}
+		case 'T': {
+			int idx;
+
+			strcpy(g->out, parse_thread(g, p + 1, &idx) && idx >= 0 ? "OK" : "E01");
+			break;
+		}
+		case 'q':
+			cmd_query(g, p);
+			break;
+		case 'c':
+		case 's': {
+			uint64_t a;
+			const char *s = p + 1;
+
+			if (*s && parse_hex(&s, &a)) {
+				c->ip = a & ~15ULL;
+				c->slot = (a & 15) < 3 ? (unsigned)(a & 15) : 0;
+			}
+			if (p[0] == 'c')
+				return SERVE_CONTINUE;
+			*step = g->ccpu >= 0 ? thread_cpu(g, g->ccpu) : c;
+			return SERVE_STEP;
+		}
+		case 'D':
+			put_packet(g, "OK");
+			return SERVE_DETACH;
+		case 'k':
+			machine_stop(g->m, MSTOP_RESET, 0, "killed by gdb");
+			return SERVE_DETACH;
+		default:
+			break;		/* unsupported: empty reply */
+		}
+		if (!put_packet(g, g->out))
+			return SERVE_DETACH;
+	}
+}
+
+static void detach(struct gdbstub *g)
+{
+	g->attached = false;
+	g->nbp = 0;
+	if (g->fd >= 0)
+		close(g->fd);
+	g->fd = -1;
+}
+
+/* Serve a stop of CPU c, running the single steps gdb asks for. */
+static void stopped(struct gdbstub *g, struct cpu *c, int sig)
+{
+	for (;;) {
+		struct cpu *s = c;
+
+		switch (serve(g, c, sig, &s)) {
+		case SERVE_CONTINUE:
+			g->resume_cpu = c->id;
+			return;
+		case SERVE_DETACH:
+			detach(g);
+			return;
+		case SERVE_STEP:
+			if (run_cpu(s, 1) == X_HALT) {
+				machine_stop(g->m, MSTOP_FATAL, 3, "cpu%d halted while stepping", s->id);
+				detach(g);
+				return;
+			}
+			c = s;
+			sig = 5;
+			break;
+		}
+	}
+}
+
+static bool at_breakpoint(const struct gdbstub *g, const struct cpu *c)
+{
+	for (unsigned i = 0; i < g->nbp; i++) {
+		uint64_t slot = g->bp[i] & 15;
+
+		/* gdb addresses a slot as bundle | slot; stop before the
+		 * bundle's execution reaches that slot */
+		if ((g->bp[i] & ~15ULL) == c->ip && c->slot <= slot)
+			return true;
+	}
+	return false;
+}
+
+int gdbstub_run_cpu(struct gdbstub *g, struct cpu *c, uint64_t budget)
+{
+	uint64_t end = c->retired + budget;
+	int r;
+
+	if (!g->attached)
+		return run_cpu(c, budget);
+	if (g->stop_req) {
+		g->stop_req = false;
+		stopped(g, c, g->first ? -1 : 2);
+		g->first = false;
+		if (g->m->stop != MSTOP_NONE)
+			return X_NEXT;
+		if (!g->attached)
+			return run_cpu(c, budget);
+	}
+	if (!g->nbp)
+		return run_cpu(c, budget);
+	while (c->retired < end && g->attached && g->m->stop == MSTOP_NONE) {
+		if (g->resume_cpu == c->id)
+			g->resume_cpu = -1;	/* step off the reported breakpoint */
+		else if (at_breakpoint(g, c)) {
+			stopped(g, c, 5);
+			continue;
+		}
+		r = run_cpu(c, 1);
+		if (r == X_HALT)
+			return r;
+	}
+	return X_NEXT;
+}
+
+/* Per-round hook: a ctrl-C (0x03) from gdb stops the machine. */
+static void poll_interrupt(struct machine *m, void *ctx)
+{
+	struct gdbstub *g = ctx;
+	struct pollfd pfd;
+	unsigned char ch;
+
+	(void)m;
+	if (!g->attached || g->stop_req)
+		return;
+	pfd.fd = g->fd;
+	pfd.events = POLLIN;
+	if (poll(&pfd, 1, 0) <= 0)
+		return;
+	if (recv(g->fd, &ch, 1, 0) != 1) {
+		detach(g);
+		return;
+	}
+	if (ch == 0x03)
+		g->stop_req = true;
+}
+
+struct gdbstub *gdbstub_new(struct machine *m, unsigned port, char *err, size_t errlen)
+{
+	struct gdbstub *g = calloc(1, sizeof(*g));
+	struct sockaddr_in sa = { .sin_family = AF_INET };
+	socklen_t salen = sizeof(sa);
+	int one = 1;
+
+	if (!g) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	g->m = m;
+	g->fd = -1;
+	g->lfd = -1;
+	g->ccpu = -1;
+	g->resume_cpu = -1;
+	if (port > 65535) {
+		snprintf(err, errlen, "--gdb: port %u out of range", port);
+		goto fail;
+	}
+	sa.sin_port = htons((uint16_t)port);
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);	/* loopback only */
+	g->lfd = socket(AF_INET, SOCK_STREAM, 0);
+	if (g->lfd < 0 || setsockopt(g->lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
+	    bind(g->lfd, (struct sockaddr *)&sa, sizeof(sa)) || listen(g->lfd, 1) ||
+	    getsockname(g->lfd, (struct sockaddr *)&sa, &salen)) {
+		snprintf(err, errlen, "--gdb: cannot listen on 127.0.0.1:%u: %s", port,
+			 strerror(errno));
+		goto fail;
+	}
+	fprintf(stderr, "gdb: waiting for a connection on 127.0.0.1:%u\n", ntohs(sa.sin_port));
+	do
+		g->fd = accept(g->lfd, NULL, NULL);
+	while (g->fd < 0 && errno == EINTR);
+	if (g->fd < 0) {
+		snprintf(err, errlen, "--gdb: accept: %s", strerror(errno));
+		goto fail;
+	}
+	setsockopt(g->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	if (machine_add_hook(m, poll_interrupt, g)) {
+		snprintf(err, errlen, "--gdb: no free machine hook");
+		goto fail;
+	}
+	g->attached = true;
+	g->stop_req = true;
+	g->first = true;
+	return g;
+fail:
+	gdbstub_free(g);
+	return NULL;
+}
+
+void gdbstub_free(struct gdbstub *g)
+{
+	if (!g)
+		return;
+	if (g->fd >= 0)
+		close(g->fd);
+	if (g->lfd >= 0)
+		close(g->lfd);
+	free(g);
+}
