@@ -17,6 +17,7 @@
 
 #include "cpu.h"
 #include "firmware.h"
+#include "gdbstub.h"
 #include "loader.h"
 #include "machine.h"
 #include "memspace.h"
@@ -30,6 +31,7 @@ struct boot_args {
 	struct loader_opts lo;
 	struct machine_opts mo;
 	const char *trace, *system_map;
+	int64_t gdb_port;	/* --gdb PORT (0 = any free port), -1 = no stub */
 };
 
 static void boot_usage(void)
@@ -37,7 +39,7 @@ static void boot_usage(void)
 	fprintf(stderr,
 		"usage: ia64emu boot <vmlinux> [--initrd FILE] [--append \"CMDLINE\"] [--cpus N]\n"
 		"                    [--mem MB] [--trace FILE] [--max-slots N] [--system-map FILE]\n"
-		"                    [--turn SLOTS] [--rtc-epoch SECONDS]\n"
+		"                    [--turn SLOTS] [--rtc-epoch SECONDS] [--gdb PORT]\n"
 		"exit status: 0 power-off, ResetSystem's status, 2 bad options, 3 machine\n"
 		"deadlock or CPU stop, 4 --max-slots reached, 5 kernel panic (boot with\n"
 		"panic=-1 so a panic resets instead of spinning)\n");
@@ -62,6 +64,7 @@ static int parse_args(int argc, char **argv, struct boot_args *a)
 	a->mo.mem_mb = MACH_DEFAULT_MEM_MB;
 	a->mo.console_in = STDIN_FILENO;
 	a->mo.console_out = STDOUT_FILENO;
+	a->gdb_port = -1;
 	for (int i = 0; i < argc; i++) {
 		const char *o = argv[i];
 		uint64_t v;
@@ -100,7 +103,7 @@ static int parse_args(int argc, char **argv, struct boot_args *a)
 			}
 			a->mo.rtc_fixed = true;
 		} else if (!strcmp(o, "--cpus") || !strcmp(o, "--mem") ||
-			 !strcmp(o, "--max-slots") || !strcmp(o, "--turn")) {
+			 !strcmp(o, "--max-slots") || !strcmp(o, "--turn") || !strcmp(o, "--gdb")) {
 			if (parse_u64(o, val, &v))
 				return -1;
 			if (!strcmp(o, "--cpus"))
@@ -109,6 +112,8 @@ static int parse_args(int argc, char **argv, struct boot_args *a)
 				a->mo.mem_mb = v;
 			else if (!strcmp(o, "--max-slots"))
 				a->mo.max_slots = v;
+			else if (!strcmp(o, "--gdb"))	/* gdbstub.c checks the range */
+				a->gdb_port = v > 65535 ? 65536 : (int64_t)v;
 			else
 				a->mo.turn = v;
 		} else {
@@ -410,6 +415,12 @@ int boot_main(int argc, char **argv)
 		rc = 2;
 		goto out_machine;
 	}
+	/* --gdb: wait for the debugger before the first slot */
+	if (a.gdb_port >= 0 && !(m->gdb = gdbstub_new(m, (unsigned)a.gdb_port, err, sizeof(err)))) {
+		fprintf(stderr, "ia64emu boot: %s\n", err);
+		rc = 2;
+		goto out_kernel;
+	}
 	fflush(stdout);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	rc = machine_run(m);
@@ -427,6 +438,9 @@ int boot_main(int argc, char **argv)
 				dump_cpu(m->cpu[i], &k);
 		dump_log_buf(m, &k, a.system_map);
 	}
+out_kernel:
+	gdbstub_free(m->gdb);
+	m->gdb = NULL;
 	loader_release(&k);
 out_machine:
 	machine_free(m);

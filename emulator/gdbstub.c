@@ -12,8 +12,7 @@
  *
  * Execution control: breakpoints are kept here and compared with each
  * CPU's ip before every bundle (run_cpu() with a budget of 1), so guest
- * memory is never patched.  A single step runs one run_cpu(c, 1) call,
- * which finishes the current bundle: steps are bundle-granular.
+ * memory is never patched.  A single step executes one instruction slot.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -29,6 +28,7 @@
 
 #include "cpu.h"
 #include "ar.h"
+#include "bundle.h"
 #include "dcache.h"
 #include "gdbstub.h"
 #include "insn.h"
@@ -715,6 +715,38 @@ static void detach(struct gdbstub *g)
 	g->fd = -1;
 }
 
+/*
+ * Execute exactly one instruction slot of CPU c (run_cpu() finishes the
+ * whole bundle, too coarse for stepi).  Mirrors run.c's slot rules: a
+ * false predicate still retires the slot, an MLX long instruction uses
+ * slots 1 and 2, taken branches and faults set ip/slot themselves.
+ */
+static int step_slot(struct cpu *c)
+{
+	const struct decoded_bundle *b;
+	const struct insn *in;
+	uint64_t pa;
+	unsigned s = c->slot;
+	int r = mem_fetch_bundle(c, c->ip, &pa, &b);
+
+	if (r)
+		return r;	/* fault on fetch: ip is at the handler now */
+	in = &b->slot[s];
+	if ((in->flags & IF_ALWAYS) || pr_get(c, in->qp))
+		r = in->exec(c, in);
+	c->retired++;
+	if (r != X_NEXT)
+		return r;
+	if (in->flags & IF_LONG)
+		s = 2;
+	if (++s > 2) {
+		c->ip += 16;
+		s = 0;
+	}
+	c->slot = s;
+	return X_NEXT;
+}
+
 /* Serve a stop of CPU c, running the single steps gdb asks for. */
 static void stopped(struct gdbstub *g, struct cpu *c, int sig)
 {
@@ -729,7 +761,7 @@ static void stopped(struct gdbstub *g, struct cpu *c, int sig)
 			detach(g);
 			return;
 		case SERVE_STEP:
-			if (run_cpu(s, 1) == X_HALT) {
+			if (step_slot(s) == X_HALT) {
 				machine_stop(g->m, MSTOP_FATAL, 3, "cpu%d halted while stepping", s->id);
 				detach(g);
 				return;
@@ -741,17 +773,25 @@ static void stopped(struct gdbstub *g, struct cpu *c, int sig)
 	}
 }
 
-static bool at_breakpoint(const struct gdbstub *g, const struct cpu *c)
+enum bp_match { BP_NONE, BP_HIT, BP_LATER_SLOT };
+
+/* gdb addresses a slot as bundle | slot: a hit is the exact slot about to
+ * run; a breakpoint on a later slot of this bundle needs slot steps. */
+static enum bp_match at_breakpoint(const struct gdbstub *g, const struct cpu *c)
 {
+	enum bp_match m = BP_NONE;
+
 	for (unsigned i = 0; i < g->nbp; i++) {
 		uint64_t slot = g->bp[i] & 15;
 
-		/* gdb addresses a slot as bundle | slot; stop before the
-		 * bundle's execution reaches that slot */
-		if ((g->bp[i] & ~15ULL) == c->ip && c->slot <= slot)
-			return true;
+		if ((g->bp[i] & ~15ULL) != c->ip)
+			continue;
+		if (slot == c->slot)
+			return BP_HIT;
+		if (slot > c->slot)
+			m = BP_LATER_SLOT;
 	}
-	return false;
+	return m;
 }
 
 int gdbstub_run_cpu(struct gdbstub *g, struct cpu *c, uint64_t budget)
@@ -770,16 +810,23 @@ int gdbstub_run_cpu(struct gdbstub *g, struct cpu *c, uint64_t budget)
 		if (!g->attached)
 			return run_cpu(c, budget);
 	}
-	if (!g->nbp)
+	if (!g->nbp) {
+		g->resume_cpu = -1;
 		return run_cpu(c, budget);
+	}
 	while (c->retired < end && g->attached && g->m->stop == MSTOP_NONE) {
-		if (g->resume_cpu == c->id)
+		enum bp_match bm = at_breakpoint(g, c);
+
+		if (g->resume_cpu == c->id) {
 			g->resume_cpu = -1;	/* step off the reported breakpoint */
-		else if (at_breakpoint(g, c)) {
+			if (bm == BP_HIT)
+				bm = BP_LATER_SLOT;
+		}
+		if (bm == BP_HIT) {
 			stopped(g, c, 5);
 			continue;
 		}
-		r = run_cpu(c, 1);
+		r = bm == BP_LATER_SLOT ? step_slot(c) : run_cpu(c, 1);
 		if (r == X_HALT)
 			return r;
 	}

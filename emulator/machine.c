@@ -16,6 +16,7 @@
 #include "ar.h"
 #include "cpu.h"
 #include "firmware.h"
+#include "gdbstub.h"
 #include "insn.h"
 #include "interrupt.h"
 #include "machine.h"
@@ -297,7 +298,8 @@ static bool turn(struct machine *m, unsigned i)
 	case MCPU_RUNNING:
 		break;
 	}
-	r = run_cpu(c, m->turn);
+	/* with --gdb the stub runs the CPU: breakpoints, steps, stops */
+	r = m->gdb ? gdbstub_run_cpu(m->gdb, c, m->turn) : run_cpu(c, m->turn);
 	if (r == X_HALT && m->stop == MSTOP_NONE && m->state[i] == MCPU_RUNNING)
 		machine_stop(m, MSTOP_FATAL, 3, "cpu%u halted at ip 0x%llx slot %u", i,
 			     (unsigned long long)c->ip, c->slot);

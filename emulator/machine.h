@@ -18,6 +18,7 @@ struct firmware;
 struct uart;
 struct pib;
 struct power;
+struct gdbstub;
 
 #define MACH_MAX_CPUS		64
 #define MACH_DEFAULT_MEM_MB	512
@@ -75,6 +76,7 @@ struct machine {
 
 	struct { machine_hook_fn fn; void *ctx; } hook[MACH_MAX_HOOKS];
 	unsigned nhooks;
+	struct gdbstub *gdb;	/* debugger stub (gdbstub.h) or NULL; runs the CPUs */
 
 	enum mach_stop stop;
 	int exit_status;
