@@ -91,7 +91,9 @@ run_gdb "$tmp/g1" \
 	'stepi' 'stepi' 'printf "PC3 %lx\n", $pc' \
 	'printf "CFM %lx\n", $cfm' \
 	"${regs[@]}" \
-	'x/4gx start_kernel' 'kill'
+	'x/4gx start_kernel' \
+	'break vprintk_emit' 'continue' 'bt 8' \
+	'printf "DIRTY %lx %lx\n", $bspstore, $bsp' 'kill'
 stop_emu
 n=$(grep -cE '^(ip|psr|cfm|bsp) +0x' "$tmp/g1")
 check "info registers ip psr cfm bsp ($n of 4 lines)" "$([ "$n" = 4 ]; echo $?)"
@@ -141,6 +143,17 @@ PY
 )
 got=$(grep -A1 "^0x${sk#0} <start_kernel>:" "$tmp/g1" | sed 's/^[^:]*://' | tr -s ' \t\n' ' ' | sed 's/^ //; s/ $//')
 check "x/4gx start_kernel = ELF bytes ($got)" "$([ -n "$want" ] && [ "$got" = "$want" ]; echo $?)"
+# Unwinding from vprintk_emit reads the callers' saved b0/pfs from the
+# register stack, most of it still dirty (not spilled): the return
+# address into _start must be the bundle after its br.call start_kernel.
+ret=$(ia64-linux-gnu-objdump -d "$vmlinux" --start-address=0x$(nm "$vmlinux" | awk '$3 == "_start" { print $1 }') \
+	--stop-address=$(printf 0x%x $((0x$sk))) 2>/dev/null |
+	awk '/br\.call.*<start_kernel>/ { sub(":", "", $1); print $1; exit }')
+ret=$(printf %x $(( (0x${ret:-0} & ~15) + 16 )))
+grep -qE "^#[0-9]+ +0x0*$ret in _start \(\)" "$tmp/g1" && grep -qE '^#[0-9]+ .* in start_kernel \(\)' "$tmp/g1"
+check "backtrace vprintk_emit -> start_kernel -> _start (return 0x$ret)" $?
+read -r lo hi <<<"$(val DIRTY)"
+check "unwound through dirty backing store ($lo..$hi)" "$([ -n "$hi" ] && [ $((0x$hi - 0x$lo)) -gt 64 ]; echo $?)"
 check "kill: emulator exits 0 (rc $erc)" "$([ "$erc" = 0 ] && grep -q 'killed by gdb' "$tmp/err"; echo $?)"
 
 # --- session 2: two CPUs as threads, detach lets the machine run on
