@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "cpu.h"
@@ -661,6 +662,16 @@ void gdbstub_free(struct gdbstub *g)
 {
 	if (!g)
 		return;
+	/* the machine stopped under a debugger that still waits for a stop:
+	 * tell it the process exited (bounded wait for the ack) */
+	if (g->attached && g->fd >= 0) {
+		struct timeval tv = { .tv_sec = 5 };
+		char w[8];
+
+		setsockopt(g->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+		snprintf(w, sizeof(w), "W%02x", g->m->exit_status & 0xff);
+		put_packet(g, w);
+	}
 	if (g->fd >= 0)
 		close(g->fd);
 	if (g->lfd >= 0)

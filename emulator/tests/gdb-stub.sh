@@ -166,6 +166,13 @@ grep -q '^T2PC [0-9a-f]' "$tmp/g2"
 check "registers of thread 2" $?
 check "detach: machine runs on to --max-slots (rc $erc, want 4)" "$([ "$erc" = 4 ]; echo $?)"
 
+# --- session 2b: a breakpoint never reached; the machine's stop reaches gdb
+start_emu --max-slots 20000000 || finish
+run_gdb "$tmp/g2b" 'break *0x10' 'continue'
+stop_emu
+grep -q 'exited with code 04' "$tmp/g2b"
+check "machine stop under gdb reported as exit code 4 (rc $erc)" "$([ $? = 0 ] && [ "$erc" = 4 ]; echo $?)"
+
 # --- session 3: raw protocol: errors, checksums, ctrl-C, k
 start_emu --max-slots 4000000000 || finish
 python3 - "$port" >"$tmp/raw" 2>&1 <<'PY'
