@@ -112,8 +112,13 @@ static int parse_args(int argc, char **argv, struct boot_args *a)
 				a->mo.mem_mb = v;
 			else if (!strcmp(o, "--max-slots"))
 				a->mo.max_slots = v;
-			else if (!strcmp(o, "--gdb"))	/* gdbstub.c checks the range */
-				a->gdb_port = v > 65535 ? 65536 : (int64_t)v;
+			else if (!strcmp(o, "--gdb")) {
+				if (v > 65535) {
+					fprintf(stderr, "ia64emu boot: --gdb: port %s out of range 0..65535\n", val);
+					return -1;
+				}
+				a->gdb_port = (int64_t)v;
+			}
 			else
 				a->mo.turn = v;
 		} else {

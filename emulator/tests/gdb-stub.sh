@@ -76,6 +76,13 @@ sk=$(nm "$vmlinux" | awk '$3 == "start_kernel" { print $1 }')
 entry=$(readelf -h "$vmlinux" | awk '/Entry point/ { print $4 }')
 [ -n "$sk" ] || { bad "no start_kernel in $vmlinux"; finish; }
 
+# bad --gdb values: a clear message and exit 2, nothing listens
+for v in 70000 -1 x; do
+	timeout 10 "$emu" boot "$vmlinux" --gdb "$v" </dev/null >/dev/null 2>"$tmp/bad"; rc=$?
+	check "--gdb $v rejected (rc $rc: $(head -c 80 "$tmp/bad"))" \
+		"$([ $rc = 2 ] && grep -q -- '--gdb' "$tmp/bad"; echo $?)"
+done
+
 # --- session 1: registers, breakpoint, steps, stacked registers, memory, kill
 regs=()
 for r in $(seq 32 39); do
