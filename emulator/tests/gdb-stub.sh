@@ -99,6 +99,7 @@ run_gdb "$tmp/g1" \
 	'printf "CFM %lx\n", $cfm' \
 	"${regs[@]}" \
 	'x/4gx start_kernel' \
+	'set var $r33 = 0x1234abcd' 'maint packet p21' 'set var $r9 = 0x77' 'maint packet p9' \
 	'break vprintk_emit' 'continue' 'bt 8' \
 	'printf "DIRTY %lx %lx\n", $bspstore, $bsp' 'kill'
 stop_emu
@@ -128,7 +129,7 @@ nreg=0
 for r in $(seq 32 39); do
 	[ $((r - 32)) -lt "$sof" ] || continue
 	g=$(val "GR$r")
-	raw=$(grep -A1 -E "^sending: \"?p$(printf %x "$r")\"?$" "$tmp/g1" | sed -n 's/^received: "\([0-9a-f]*\)"$/\1/p')
+	raw=$(grep -A1 -E "^sending: \"?p$(printf %x "$r")\"?$" "$tmp/g1" | sed -n 's/^received: "\([0-9a-f]*\)"$/\1/p' | head -1)
 	le=$(echo "$raw" | sed 's/../& /g' | awk '{ for (i = NF; i > 0; i--) printf "%s", $i }')
 	if [ -z "$raw" ] || [ $((0x${le:-0})) != $((0x${g:-x} + 0)) ]; then
 		bad "r$r: gdb $g, stub raw $raw"
@@ -137,6 +138,12 @@ for r in $(seq 32 39); do
 	fi
 done
 check "stacked registers compared ($nreg of sof $sof)" "$([ "$nreg" -ge 1 ] && [ "$nreg" = "$((sof < 8 ? sof : 8))" ]; echo $?)"
+# writes: a stacked register goes through the backing-store view into the
+# register file, a static one through P
+w33=$(grep -A1 -E '^sending: "?p21"?$' "$tmp/g1" | tail -1)
+w9=$(grep -A1 -E '^sending: "?p9"?$' "$tmp/g1" | tail -1)
+check "set \$r33 reaches the register file ($w33)" "$([ "$w33" = 'received: "cdab341200000000"' ]; echo $?)"
+check "set \$r9 ($w9)" "$([ "$w9" = 'received: "7700000000000000"' ]; echo $?)"
 # x/4gx of code: the ELF file's bytes at start_kernel (region 5, via the TLB)
 want=$(python3 - "$vmlinux" "$sk" <<'PY'
 import struct, sys
