@@ -39,7 +39,6 @@ run toolchain scripts/toolchain.sh || broken=1
 # Host-only suites first: they need no kernel.
 run hypervisor make -C hypervisor check
 run emulator-unit make -C emulator check-unit
-run platform-unit make -C emulator check-platform-unit
 [ $broken -eq 0 ] && run ctorture make -C emulator check-ctorture
 
 if [ $broken -eq 0 ]; then
@@ -48,6 +47,7 @@ if [ $broken -eq 0 ]; then
 	run kernel scripts/kernel.sh all || kernel_ok=0
 	run kernel-native scripts/kernel.sh native || native_ok=0
 	run decode scripts/decode-check.sh
+	run platform-unit make -C emulator check-platform-unit
 	# The unmodified kernel on the emulator: the platform's judges.
 	if [ $native_ok -eq 1 ]; then
 		run boot-native-1cpu scripts/boot-check.sh boot-native-1cpu native 1 --kunit kunit-native

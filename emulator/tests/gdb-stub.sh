@@ -10,7 +10,7 @@
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
 emu=$here/build/ia64emu
-vmlinux=${1:-$HOME/.cache/pvia64/kernel/build/vmlinux}
+vmlinux=${1:-${PVIA64_CACHE:-$HOME/.cache/pvia64}/kernel/build/vmlinux}
 p=0 f=0 s=0
 tmp=$(mktemp -d)
 epid=
