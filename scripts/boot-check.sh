@@ -11,6 +11,7 @@
 # out/log/SUITE-<n>cpu.console.
 . "$(dirname "$0")/lib.sh"
 set +e
+set +o pipefail  # `... | grep -q` may end its writer early: that is a match, not a failure
 suite=$1 kind=$2 cpus=$3 ksuite=
 [ "${4:-}" = --kunit ] && ksuite=$5
 case "$kind" in

@@ -67,7 +67,7 @@ make_staging() { # dir
 			echo "$p: does not apply:"; printf '%s\n' "$out" | tail -8 | sed 's/^/    /'
 			return 1
 		}
-		if printf '%s\n' "$out" | grep -qE '(offset|fuzz) [0-9]+ line'; then
+		if grep -qE '(offset|fuzz) [0-9]+ line' <<< "$out"; then
 			echo "$p: applies only with offset/fuzz (refresh it):"
 			printf '%s\n' "$out" | grep -E 'offset|fuzz' | sed 's/^/    /'
 			return 1
@@ -88,7 +88,7 @@ suite_apply() {
 		p=$( [ -f "$OVERLAY_MAP" ] && awk -v f="$f" '!/^#/ && $1 == f { print $2; exit }' "$OVERLAY_MAP")
 		if [ "$n" -ne 1 ]; then
 			echo "FAIL overlay-map: guest-overlay/$f is listed $n times in overlay.map (want 1)"; fail=$((fail + 1))
-		elif ! series_list | grep -qxF "$p"; then
+		elif ! grep -qxF "$p" <<< "$(series_list)"; then
 			echo "FAIL overlay-map: guest-overlay/$f maps to $p, which is not in series"; fail=$((fail + 1))
 		else
 			pass=$((pass + 1))
@@ -535,7 +535,7 @@ sparse_selftest() {
 	selftest_commit "$f" 'int pvia64_selftest(int __user *p); int pvia64_selftest(int __user *p) { return *p; }' \
 		'selftest: new sparse warning'
 	new=$(sparse_run "$EXPORT_GIT" "$obj" "$f")
-	if [ "$new" = "$old" ] || ! printf '%s\n' "$new" | grep -q 'noderef\|address space'; then
+	if [ "$new" = "$old" ] || ! grep -q 'noderef\|address space' <<< "$new"; then
 		echo "FAIL sparse-selftest: a dereference of a __user pointer was not reported"
 		ok=1
 	fi
@@ -583,7 +583,7 @@ apply_selftest() {
 		if out=$(SERIES=$t/series PATCHES=$t/patches OVERLAY=$t/overlay PRISTINE=$t/pristine \
 			make_staging "$t/stage"); then
 			echo "FAIL apply-selftest: $name was accepted"; ok=1
-		elif ! printf '%s\n' "$out" | grep -q "^$name:"; then
+		elif ! grep -q "^$name:" <<< "$out"; then
 			echo "FAIL apply-selftest: the error for $name does not name it: $out"; ok=1
 		fi
 	done
