@@ -78,9 +78,16 @@ make_staging() { # dir
 
 # --- series-apply ------------------------------------------------------------
 
+# The suites work on the pristine tree: unpack it first on a new machine.
+need_pristine() {
+	[ -f "$PRISTINE/.stamp" ] || bash "$PVIA64_TOP/scripts/kernel.sh" pristine >&2 ||
+		die "cannot unpack linux-source-6.1"
+}
+
 suite_apply() {
 	local pass=0 fail=0 p f n msg dir=$XWORK/staging-check
 	local -A mapped=()
+	need_pristine
 	# Every overlay file is introduced by exactly one patch of the series.
 	while read -r f; do
 		[ -n "$f" ] || continue
@@ -136,6 +143,7 @@ xgit() { git -C "$EXPORT_GIT" -c user.name=pvia64 -c user.email=pvia64@example.o
 # The pristine tree as a git repository (tag `pristine`), made once.
 ensure_export_base() {
 	local ver
+	need_pristine
 	ver=$(cat "$PRISTINE/.stamp" 2>/dev/null || echo unknown)
 	if [ -f "$EXPORT_GIT/.pvia64-base" ] && [ "$(cat "$EXPORT_GIT/.pvia64-base")" = "$ver" ]; then
 		return 0
