@@ -52,13 +52,6 @@ static void dis_call_ind(const struct insn *in, uint64_t ip, char *buf, size_t n
 	dis_cat(buf, n, "b%u=b%u", in->r1, in->r2);
 }
 
-static void dis_imm21(const struct insn *in, uint64_t ip, char *buf, size_t n)
-{
-	(void)ip;
-	buf[0] = 0;
-	dis_imm_hex(buf, n, in->imm2);
-}
-
 /* brp: target (ip-relative, imm) or b2, then the tag address (ip + imm2). */
 static void dis_brp_rel(const struct insn *in, uint64_t ip, char *buf, size_t n)
 {
@@ -95,9 +88,9 @@ static const struct opdesc op_br_ia[16] = HINT16("br.ia", dis_b2);
 static const struct opdesc op_br_ret[16] = HINT16("br.ret", dis_b2);
 static const struct opdesc op_br_call_ind[16] = HINT16("br.call", dis_call_ind);
 
-static const struct opdesc op_break_b = { "break.b", dis_imm21 };
-static const struct opdesc op_nop_b = { "nop.b", dis_imm21 };
-static const struct opdesc op_hint_b = { "hint.b", dis_imm21 };
+static const struct opdesc op_break_b = { "break.b", dis_only_imm2 };
+static const struct opdesc op_nop_b = { "nop.b", dis_only_imm2 };
+static const struct opdesc op_hint_b = { "hint.b", dis_only_imm2 };
 static const struct opdesc op_cover = { "cover", NULL };
 static const struct opdesc op_clrrrb = { "clrrrb", NULL };
 static const struct opdesc op_clrrrb_pr = { "clrrrb.pr", NULL };

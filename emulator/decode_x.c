@@ -39,13 +39,6 @@ static void dis_movl(const struct insn *in, uint64_t ip, char *buf, size_t n)
 	dis_imm_hex(buf, n, in->imm2);
 }
 
-static void dis_imm62(const struct insn *in, uint64_t ip, char *buf, size_t n)
-{
-	(void)ip;
-	buf[0] = 0;
-	dis_imm_hex(buf, n, in->imm2);
-}
-
 static void dis_brl(const struct insn *in, uint64_t ip, char *buf, size_t n)
 {
 	buf[0] = 0;
@@ -70,9 +63,9 @@ static void dis_brl_call(const struct insn *in, uint64_t ip, char *buf, size_t n
 	{ pfx ".dpnt.many", dis }, { pfx ".dpnt.many.clr", dis } }
 
 static const struct opdesc op_movl = { "movl", dis_movl };
-static const struct opdesc op_break_x = { "break.x", dis_imm62 };
-static const struct opdesc op_nop_x = { "nop.x", dis_imm62 };
-static const struct opdesc op_hint_x = { "hint.x", dis_imm62 };
+static const struct opdesc op_break_x = { "break.x", dis_only_imm2 };
+static const struct opdesc op_nop_x = { "nop.x", dis_only_imm2 };
+static const struct opdesc op_hint_x = { "hint.x", dis_only_imm2 };
 static const struct opdesc op_brl_short[4] = {
 	{ "brl.few", dis_brl }, { "brl.few.clr", dis_brl },
 	{ "brl.many", dis_brl }, { "brl.many.clr", dis_brl },

@@ -186,3 +186,10 @@ void dis_bundle(uint64_t ip, const uint8_t bytes[16], char *buf, size_t n)
 		dis_cat(buf, n, "%s%s\n", text, stop ? ";;" : "");
 	}
 }
+
+void dis_only_imm2(const struct insn *in, uint64_t ip, char *buf, size_t n)
+{
+	(void)ip;
+	buf[0] = 0;
+	dis_imm_hex(buf, n, in->imm2);
+}

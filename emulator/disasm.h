@@ -51,6 +51,9 @@ void dis_imm_hex(char *buf, size_t n, uint64_t v);
 /* Operand printer for an undecodable slot: objdump shows the raw 41 bits
  * as "data8 0x1ffffffffff" (decode_illegal keeps the raw bits in imm2). */
 void dis_raw_slot(const struct insn *in, uint64_t ip, char *buf, size_t n);
+/* Operand printer for formats whose only operand is an immediate kept in
+ * insn.imm2 (break/nop/hint in the B and X units), in objdump's hex. */
+void dis_only_imm2(const struct insn *in, uint64_t ip, char *buf, size_t n);
 
 /* Template names in objdump's spelling ("MII", "MLX"...); reserved
  * templates give objdump's "-3-" style placeholder. */
