@@ -18,9 +18,11 @@
 #include "cpu.h"
 #include "firmware.h"
 #include "gdbstub.h"
+#include "itrace.h"
 #include "loader.h"
 #include "machine.h"
 #include "memspace.h"
+#include "symtab.h"
 #include "tlb.h"
 #include "ia64/mmu.h"
 
@@ -30,7 +32,7 @@
 struct boot_args {
 	struct loader_opts lo;
 	struct machine_opts mo;
-	const char *trace, *system_map;
+	const char *trace, *system_map, *itrace;
 	int64_t gdb_port;	/* --gdb PORT (0 = any free port), -1 = no stub */
 };
 
@@ -40,6 +42,8 @@ static void boot_usage(void)
 		"usage: ia64emu boot <vmlinux> [--initrd FILE] [--append \"CMDLINE\"] [--cpus N]\n"
 		"                    [--mem MB] [--trace FILE] [--max-slots N] [--system-map FILE]\n"
 		"                    [--turn SLOTS] [--rtc-epoch SECONDS] [--gdb PORT]\n"
+		"                    [--itrace WHEN[,COUNT]]  (needs --trace: instruction trace\n"
+		"                    from WHEN = slot number, 0x address or symbol, COUNT slots)\n"
 		"exit status: 0 power-off, ResetSystem's status, 2 bad options, 3 machine\n"
 		"deadlock or CPU stop, 4 --max-slots reached, 5 kernel panic (boot with\n"
 		"panic=-1 so a panic resets instead of spinning)\n");
@@ -91,6 +95,8 @@ static int parse_args(int argc, char **argv, struct boot_args *a)
 			a->trace = val;
 		else if (!strcmp(o, "--system-map"))
 			a->system_map = val;
+		else if (!strcmp(o, "--itrace"))
+			a->itrace = val;
 		else if (!strcmp(o, "--rtc-epoch")) {
 			char *end;
 
@@ -130,6 +136,14 @@ static int parse_args(int argc, char **argv, struct boot_args *a)
 		fprintf(stderr, "ia64emu boot: no kernel given\n");
 		return -1;
 	}
+	if (a->itrace && !a->trace) {
+		fprintf(stderr, "ia64emu boot: --itrace needs --trace FILE\n");
+		return -1;
+	}
+	if (a->itrace && a->gdb_port >= 0) {
+		fprintf(stderr, "ia64emu boot: --itrace and --gdb cannot be combined\n");
+		return -1;
+	}
 	return 0;
 }
 
@@ -141,11 +155,11 @@ static int peek(struct cpu *c, uint64_t va, uint64_t *v)
 	return pa == UINT64_MAX ? -1 : phys_read(c->mem, pa, 8, v);
 }
 
-static void dump_cpu(struct cpu *c, const struct loaded_kernel *k)
+static void dump_cpu(struct cpu *c, const struct loaded_kernel *k, const struct symtab *syms)
 {
 	uint64_t off, bsp = c->ar[AR_BSP];
 	const char *sym = loader_virt_to_phys(k, c->ip) != UINT64_MAX ?
-			  elf_symbol_at(&k->elf, c->ip, &off) : NULL;
+			  symtab_at(syms, c->ip, &off) : NULL;
 	unsigned sof = (unsigned)CFM_SOF(c->cfm);
 
 	fprintf(stderr, "cpu%d: ip 0x%016" PRIx64 " slot %u", c->id, c->ip, c->slot);
@@ -177,57 +191,27 @@ static void dump_cpu(struct cpu *c, const struct loaded_kernel *k)
 	}
 }
 
-/* __log_buf address from System.map ("<hex> <type> <name>"). */
-static int map_lookup(const char *path, const char *name, uint64_t *v)
-{
-	FILE *f = fopen(path, "r");
-	char line[512], sym[256], type;
-	unsigned long long a;
-	int rc = -1;
-
-	if (!f) {
-		fprintf(stderr, "ia64emu boot: %s: %s\n", path, strerror(errno));
-		return -1;
-	}
-	while (rc && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%llx %c %255s", &a, &type, sym) == 3 && !strcmp(sym, name)) {
-			*v = a;
-			rc = 0;
-		}
-	fclose(f);
-	return rc;
-}
-
 /* [va, va + len) of the kernel's printk text ring: __log_buf from
  * System.map or the vmlinux symbols, its length up to the next symbol. */
-static int log_buf_range(const struct loaded_kernel *k, const char *map, uint64_t *va,
-			 uint64_t *len)
+static int log_buf_range(const struct loaded_kernel *k, const struct symtab *syms,
+			 uint64_t *va, uint64_t *len)
 {
-	uint64_t next = UINT64_MAX;
+	uint64_t next;
 
-	if (map ? map_lookup(map, "__log_buf", va) : elf_lookup(&k->elf, "__log_buf", va))
+	if (symtab_find(syms, "__log_buf", va))
 		return -1;
-	for (uint64_t i = 0; i < k->elf.sym_count; i++) {
-		const char *name;
-		uint64_t v;
-		unsigned type;
-		int defined;
-
-		if (!elf_symbol(&k->elf, i, &name, &v, &type, &defined) && defined && v > *va &&
-		    v < next)
-			next = v;
-	}
+	next = symtab_next(syms, *va);
 	*len = next != UINT64_MAX && next - *va <= LOG_BUF_MAX ? next - *va : LOG_BUF_MAX;
 	return loader_virt_to_phys(k, *va) == UINT64_MAX ? -1 : 0;
 }
 
 /* Copy of the ring (malloc'd), or NULL. */
-static uint8_t *log_buf_copy(struct machine *m, const struct loaded_kernel *k, const char *map,
-			     uint64_t *va, uint64_t *len)
+static uint8_t *log_buf_copy(struct machine *m, const struct loaded_kernel *k,
+			     const struct symtab *syms, uint64_t *va, uint64_t *len)
 {
 	uint8_t *buf;
 
-	if (log_buf_range(k, map, va, len) || !(buf = malloc(*len)))
+	if (log_buf_range(k, syms, va, len) || !(buf = malloc(*len)))
 		return NULL;
 	if (memspace_copy_out(m->ms, loader_virt_to_phys(k, *va), buf, *len)) {
 		free(buf);
@@ -238,11 +222,12 @@ static uint8_t *log_buf_copy(struct machine *m, const struct loaded_kernel *k, c
 
 /* Did the kernel log a panic?  The ring is the kernel's own record, so
  * this tells a panic=-1 reboot from an orderly one. */
-static bool kernel_panicked(struct machine *m, const struct loaded_kernel *k, const char *map)
+static bool kernel_panicked(struct machine *m, const struct loaded_kernel *k,
+			    const struct symtab *syms)
 {
 	static const char needle[] = "Kernel panic - not syncing";
 	uint64_t va, len;
-	uint8_t *buf = log_buf_copy(m, k, map, &va, &len);
+	uint8_t *buf = log_buf_copy(m, k, syms, &va, &len);
 	bool hit = buf && memmem(buf, len, needle, sizeof(needle) - 1);
 
 	free(buf);
@@ -274,27 +259,28 @@ static int rec_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-static int sym_pa(const struct loaded_kernel *k, const char *map, const char *name,
+static int sym_pa(const struct loaded_kernel *k, const struct symtab *syms, const char *name,
 		  uint64_t *pa)
 {
 	uint64_t va;
 
-	if (map ? map_lookup(map, name, &va) : elf_lookup(&k->elf, name, &va))
+	if (symtab_find(syms, name, &va))
 		return -1;
 	*pa = loader_virt_to_phys(k, va);
 	return *pa == UINT64_MAX ? -1 : 0;
 }
 
 /* Print the ring's records in sequence order; -1 if it cannot be read. */
-static int dump_records(struct machine *m, const struct loaded_kernel *k, const char *map,
+static int dump_records(struct machine *m, const struct loaded_kernel *k,
+			const struct symtab *syms,
 			const uint8_t *data, uint64_t size)
 {
 	uint64_t descs, infos, n = size / 32, nrec = 0;
 	struct log_rec *r;
 
 	if ((size & (size - 1)) || size < 4096 ||
-	    sym_pa(k, map, "_printk_rb_static_descs", &descs) ||
-	    sym_pa(k, map, "_printk_rb_static_infos", &infos) || !(r = calloc(n, sizeof(*r))))
+	    sym_pa(k, syms, "_printk_rb_static_descs", &descs) ||
+	    sym_pa(k, syms, "_printk_rb_static_infos", &infos) || !(r = calloc(n, sizeof(*r))))
 		return -1;
 	for (uint64_t i = 0; i < n; i++) {
 		uint64_t d[3], seq, ts, begin, next, off;
@@ -329,10 +315,11 @@ static int dump_records(struct machine *m, const struct loaded_kernel *k, const 
 
 /* The kernel log: its records if the ring's descriptors can be found,
  * else the printable runs of the text ring. */
-static void dump_log_buf(struct machine *m, const struct loaded_kernel *k, const char *map)
+static void dump_log_buf(struct machine *m, const struct loaded_kernel *k,
+			 const struct symtab *syms)
 {
 	uint64_t va, len;
-	uint8_t *buf = log_buf_copy(m, k, map, &va, &len);
+	uint8_t *buf = log_buf_copy(m, k, syms, &va, &len);
 	unsigned zeros = 0, col = 0;
 
 	if (!buf) {
@@ -340,7 +327,7 @@ static void dump_log_buf(struct machine *m, const struct loaded_kernel *k, const
 		return;
 	}
 	fprintf(stderr, "---- kernel log (__log_buf at 0x%" PRIx64 ") ----\n", va);
-	if (dump_records(m, k, map, buf, len)) {
+	if (dump_records(m, k, syms, buf, len)) {
 		for (uint64_t i = 0; i < len && zeros < 256; i++) {
 			uint8_t ch = buf[i];
 
@@ -392,9 +379,24 @@ static void report(struct machine *m, double secs)
 	}
 }
 
+/* Names for the dumps and traces: the System.map if given, else the
+ * vmlinux's own symbol table. */
+static int load_symbols(const struct boot_args *a, const struct loaded_kernel *k,
+			struct symtab *syms, char *err, size_t n)
+{
+	if (a->system_map)
+		return symtab_from_map(syms, a->system_map, err, n);
+	if (symtab_from_elf(syms, &k->elf)) {
+		snprintf(err, n, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
 int boot_main(int argc, char **argv)
 {
 	struct boot_args a = { 0 };
+	struct symtab syms = { 0 };
 	struct loaded_kernel k;
 	struct machine *m;
 	struct timespec t0, t1;
@@ -420,6 +422,17 @@ int boot_main(int argc, char **argv)
 		rc = 2;
 		goto out_machine;
 	}
+	if (load_symbols(&a, &k, &syms, err, sizeof(err))) {
+		fprintf(stderr, "ia64emu boot: %s\n", err);
+		rc = 2;
+		goto out_kernel;
+	}
+	m->syms = &syms;
+	if (a.itrace && !(m->itrace = itrace_new(a.mo.trace, &syms, a.itrace, err, sizeof(err)))) {
+		fprintf(stderr, "ia64emu boot: %s\n", err);
+		rc = 2;
+		goto out_kernel;
+	}
 	/* --gdb: wait for the debugger before the first slot */
 	if (a.gdb_port >= 0 && !(m->gdb = gdbstub_new(m, (unsigned)a.gdb_port, err, sizeof(err)))) {
 		fprintf(stderr, "ia64emu boot: %s\n", err);
@@ -433,19 +446,23 @@ int boot_main(int argc, char **argv)
 	fflush(stdout);
 	fprintf(stderr, "\n");
 	report(m, (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
-	if (m->stop != MSTOP_POWER_OFF && kernel_panicked(m, &k, a.system_map)) {
+	if (m->stop != MSTOP_POWER_OFF && kernel_panicked(m, &k, &syms)) {
 		fprintf(stderr, "ia64emu: the kernel panicked\n");
 		rc = BOOT_EXIT_PANIC;
 	}
 	if (m->stop == MSTOP_FATAL || m->stop == MSTOP_LIMIT || rc == BOOT_EXIT_PANIC) {
 		for (unsigned i = 0; i < m->ncpus; i++)
 			if (machine_state(m, m->cpu[i]) != MCPU_PARKED)
-				dump_cpu(m->cpu[i], &k);
-		dump_log_buf(m, &k, a.system_map);
+				dump_cpu(m->cpu[i], &k, &syms);
+		dump_log_buf(m, &k, &syms);
 	}
 out_kernel:
 	gdbstub_free(m->gdb);
 	m->gdb = NULL;
+	itrace_free(m->itrace);
+	m->itrace = NULL;
+	m->syms = NULL;
+	symtab_free(&syms);
 	loader_release(&k);
 out_machine:
 	machine_free(m);

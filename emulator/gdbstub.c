@@ -466,38 +466,6 @@ static void detach(struct gdbstub *g)
 	g->fd = -1;
 }
 
-/*
- * Execute exactly one instruction slot of CPU c (run_cpu() finishes the
- * whole bundle, too coarse for stepi).  Mirrors run.c's slot rules: a
- * false predicate still retires the slot, an MLX long instruction uses
- * slots 1 and 2, taken branches and faults set ip/slot themselves.
- */
-static int step_slot(struct cpu *c)
-{
-	const struct decoded_bundle *b;
-	const struct insn *in;
-	uint64_t pa;
-	unsigned s = c->slot;
-	int r = mem_fetch_bundle(c, c->ip, &pa, &b);
-
-	if (r)
-		return r;	/* fault on fetch: ip is at the handler now */
-	in = &b->slot[s];
-	if ((in->flags & IF_ALWAYS) || pr_get(c, in->qp))
-		r = in->exec(c, in);
-	c->retired++;
-	if (r != X_NEXT)
-		return r;
-	if (in->flags & IF_LONG)
-		s = 2;
-	if (++s > 2) {
-		c->ip += 16;
-		s = 0;
-	}
-	c->slot = s;
-	return X_NEXT;
-}
-
 /* Serve a stop of CPU c, running the single steps gdb asks for. */
 static void stopped(struct gdbstub *g, struct cpu *c, int sig)
 {
@@ -512,7 +480,7 @@ static void stopped(struct gdbstub *g, struct cpu *c, int sig)
 			detach(g);
 			return;
 		case SERVE_STEP:
-			if (step_slot(s) == X_HALT) {
+			if (run_slot(s) == X_HALT) {
 				machine_stop(g->m, MSTOP_FATAL, 3, "cpu%d halted while stepping", s->id);
 				detach(g);
 				return;
@@ -577,7 +545,7 @@ int gdbstub_run_cpu(struct gdbstub *g, struct cpu *c, uint64_t budget)
 			stopped(g, c, 5);
 			continue;
 		}
-		r = bm == BP_LATER_SLOT ? step_slot(c) : run_cpu(c, 1);
+		r = bm == BP_LATER_SLOT ? run_slot(c) : run_cpu(c, 1);
 		if (r == X_HALT)
 			return r;
 	}

@@ -19,10 +19,12 @@
 #include "gdbstub.h"
 #include "insn.h"
 #include "interrupt.h"
+#include "itrace.h"
 #include "machine.h"
 #include "memspace.h"
 #include "platform.h"
 #include "run.h"
+#include "symtab.h"
 #include "tlb.h"
 
 void machine_stop(struct machine *m, enum mach_stop why, int status, const char *fmt, ...)
@@ -75,11 +77,28 @@ uint64_t machine_slots(const struct machine *m)
 }
 
 /* Interruptions worth a trace line: not the TLB-miss and A/D-bit traffic
- * that a running kernel takes constantly. */
-static bool trace_vector(unsigned v)
+ * that a running kernel takes constantly, unless an instruction trace is
+ * on, which should show every change of flow. */
+static bool trace_vector(const struct machine *m, unsigned v)
 {
+	if (m->itrace && !itrace_done(m->itrace))
+		return true;
 	return !(v >= IVT_ITLB && v <= IVT_DATA_NESTED_TLB) &&
 	       !(v >= IVT_DIRTY_BIT && v <= IVT_DACCESS_BIT);
+}
+
+static void trace_fault(const struct cpu *c, const struct fault *f)
+{
+	uint64_t off;
+	const char *sym = symtab_at(c->m->syms, c->ip, &off);
+
+	fprintf(c->m->trace, "cpu%d: vector 0x%04x at ip 0x%llx slot %u", c->id, f->vector,
+		(unsigned long long)c->ip, c->slot);
+	if (sym)
+		fprintf(c->m->trace, " <%s+0x%llx>", sym, (unsigned long long)off);
+	fprintf(c->m->trace, " isr 0x%llx ifa 0x%llx iim 0x%llx @%llu\n",
+		(unsigned long long)f->isr, (unsigned long long)f->ifa,
+		(unsigned long long)f->iim, (unsigned long long)c->retired);
 }
 
 /* Firmware calls first; everything else is the architected delivery.  The
@@ -93,11 +112,8 @@ static int machine_fault_hook(struct cpu *c, const struct fault *f)
 	c->counters[CNT_FAULT]--;
 	if (f->vector == IVT_BREAK && (r = firmware_break(c, f->iim)) >= 0)
 		return r;
-	if (c->m->trace && trace_vector(f->vector))
-		fprintf(c->m->trace, "cpu%d: vector 0x%04x at ip 0x%llx slot %u isr 0x%llx ifa 0x%llx iim 0x%llx @%llu\n",
-			c->id, f->vector, (unsigned long long)c->ip, c->slot,
-			(unsigned long long)f->isr, (unsigned long long)f->ifa,
-			(unsigned long long)f->iim, (unsigned long long)c->retired);
+	if (c->m->trace && trace_vector(c->m, f->vector))
+		trace_fault(c, f);
 	c->fault_hook = NULL;
 	r = cpu_fault(c, f);
 	c->fault_hook = machine_fault_hook;
@@ -299,7 +315,12 @@ static bool turn(struct machine *m, unsigned i)
 		break;
 	}
 	/* with --gdb the stub runs the CPU: breakpoints, steps, stops */
-	r = m->gdb ? gdbstub_run_cpu(m->gdb, c, m->turn) : run_cpu(c, m->turn);
+	if (m->gdb)
+		r = gdbstub_run_cpu(m->gdb, c, m->turn);
+	else if (m->itrace && !itrace_done(m->itrace))
+		r = itrace_run_cpu(m->itrace, m, c, m->turn);
+	else
+		r = run_cpu(c, m->turn);
 	if (r == X_HALT && m->stop == MSTOP_NONE && m->state[i] == MCPU_RUNNING)
 		machine_stop(m, MSTOP_FATAL, 3, "cpu%u halted at ip 0x%llx slot %u", i,
 			     (unsigned long long)c->ip, c->slot);

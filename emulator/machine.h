@@ -19,6 +19,8 @@ struct uart;
 struct pib;
 struct power;
 struct gdbstub;
+struct itrace;
+struct symtab;
 
 #define MACH_MAX_CPUS		64
 #define MACH_DEFAULT_MEM_MB	512
@@ -77,6 +79,8 @@ struct machine {
 	struct { machine_hook_fn fn; void *ctx; } hook[MACH_MAX_HOOKS];
 	unsigned nhooks;
 	struct gdbstub *gdb;	/* debugger stub (gdbstub.h) or NULL; runs the CPUs */
+	struct itrace *itrace;	/* instruction trace (itrace.h) or NULL */
+	const struct symtab *syms;	/* names for the trace lines, or NULL */
 
 	enum mach_stop stop;
 	int exit_status;

@@ -12,54 +12,17 @@
 #include "elf.h"
 #include "insn.h"
 #include "loader.h"
+#include "symtab.h"
 #include "user.h"
 
 #define SHF_EXECINSTR 0x4
-
-struct sym {
-	uint64_t value;
-	const char *name;
-};
-
-static int sym_cmp(const void *a, const void *b)
-{
-	const struct sym *x = a, *y = b;
-
-	return x->value < y->value ? -1 : x->value > y->value;
-}
-
-/* Function/object/notype symbols with names, sorted by address, so the
- * disassembly can print "<name>:" headers in one pass. */
-static struct sym *sorted_symbols(const struct elf_file *ef, size_t *n)
-{
-	struct sym *v = malloc((ef->sym_count + 1) * sizeof(*v));
-	uint64_t i;
-
-	*n = 0;
-	if (!v)
-		return NULL;
-	for (i = 0; i < ef->sym_count; i++) {
-		const char *name;
-		uint64_t value;
-		unsigned type;
-		int defined;
-
-		if (elf_symbol(ef, i, &name, &value, &type, &defined) || !name || !name[0] ||
-		    !defined || type > 2)
-			continue;
-		v[(*n)++] = (struct sym){ value, name };
-	}
-	qsort(v, *n, sizeof(*v), sym_cmp);
-	return v;
-}
 
 static int cmd_dis(int argc, char **argv)
 {
 	struct elf_file ef;
 	char err[256];
 	static char line[4096];
-	struct sym *syms;
-	size_t nsyms;
+	struct symtab st;
 	unsigned i;
 
 	if (argc != 1) {
@@ -70,7 +33,11 @@ static int cmd_dis(int argc, char **argv)
 		fprintf(stderr, "ia64emu: %s\n", err);
 		return 1;
 	}
-	syms = sorted_symbols(&ef, &nsyms);
+	if (symtab_from_elf(&st, &ef)) {
+		fprintf(stderr, "ia64emu: out of memory\n");
+		elf_close(&ef);
+		return 1;
+	}
 	printf("\n%s:     file format elf64-ia64-little\n\n", argv[0]);
 	for (i = 0; i < ef.shnum; i++) {
 		struct elf_section s;
@@ -80,22 +47,22 @@ static int cmd_dis(int argc, char **argv)
 		if (elf_section(&ef, i, &s) || !(s.flags & SHF_EXECINSTR) || !s.data)
 			continue;
 		printf("\nDisassembly of section %s:\n", s.name);
-		while (k < nsyms && syms[k].value < s.addr)
+		while (k < st.n && st.v[k].value < s.addr)
 			k++;
 		for (off = 0; off + 16 <= s.size; off += 16) {
 			uint64_t a = s.addr + off;
 			const char *hdr = NULL;
 
-			for (; k < nsyms && syms[k].value < a + 16; k++)
-				if (syms[k].value == a && !hdr)
-					hdr = syms[k].name;
+			for (; k < st.n && st.v[k].value < a + 16; k++)
+				if (st.v[k].value == a && !hdr)
+					hdr = st.v[k].name;
 			if (hdr)
 				printf("\n%016llx <%s>:\n", (unsigned long long)a, hdr);
 			dis_bundle(a, s.data + off, line, sizeof(line));
 			fputs(line, stdout);
 		}
 	}
-	free(syms);
+	symtab_free(&st);
 	elf_close(&ef);
 	return 0;
 }

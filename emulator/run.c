@@ -120,3 +120,35 @@ stopped:
 	}
 	return X_NEXT;
 }
+
+/*
+ * One slot, for gdb's stepi and the instruction trace (run_cpu() always
+ * finishes the bundle).  Same slot rules as run_cpu(): a false predicate
+ * still retires the slot, an MLX long instruction uses slots 1 and 2,
+ * taken branches and faults set ip/slot themselves.
+ */
+int run_slot(struct cpu *c)
+{
+	const struct decoded_bundle *b;
+	const struct insn *in;
+	uint64_t pa;
+	unsigned s = c->slot;
+	int r = mem_fetch_bundle(c, c->ip, &pa, &b);
+
+	if (r)
+		return r;	/* fault on fetch: ip is at the handler now */
+	in = &b->slot[s];
+	if ((in->flags & IF_ALWAYS) || pr_get(c, in->qp))
+		r = in->exec(c, in);
+	c->retired++;
+	if (r != X_NEXT)
+		return r;
+	if (in->flags & IF_LONG)
+		s = 2;
+	if (++s > 2) {
+		c->ip += 16;
+		s = 0;
+	}
+	c->slot = s;
+	return X_NEXT;
+}

@@ -26,4 +26,11 @@ void cpu_free(struct cpu *c);
  */
 int run_cpu(struct cpu *c, uint64_t budget);
 
+/*
+ * Execute exactly one instruction slot at c->ip / c->slot (a false
+ * predicate still retires it).  X_NEXT, X_FAULT when an interruption
+ * redirected ip, or X_HALT.
+ */
+int run_slot(struct cpu *c);
+
 #endif

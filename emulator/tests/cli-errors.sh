@@ -47,6 +47,15 @@ expect "cpus huge" "$emu" boot "$vm" --cpus 100000
 expect "cpus not a number" "$emu" boot "$vm" --cpus four
 expect "mem not a number" "$emu" boot "$vm" --mem lots
 expect "option without value" "$emu" boot "$vm" --append
+expect "itrace without trace" "$emu" boot "$vm" --itrace start_kernel
+expect "itrace with gdb" "$emu" boot "$vm" --trace "$tmp/t" --itrace 0 --gdb 0
+expect "itrace count 0" "$emu" boot "$vm" --trace "$tmp/t" --itrace 100,0
+expect "itrace bad address" "$emu" boot "$vm" --trace "$tmp/t" --itrace 0xzz
+expect "itrace empty" "$emu" boot "$vm" --trace "$tmp/t" --itrace ,5
+expect "itrace unknown symbol" "$emu" boot "$vm" --trace "$tmp/t" --itrace no_such_symbol_here
+printf 'a000000100000000 T _stext\ngarbage\n' > "$tmp/badmap"
+expect "malformed System.map" "$emu" boot "$vm" --system-map "$tmp/badmap"
+expect "missing System.map" "$emu" boot "$vm" --system-map "$tmp/no-such-map"
 expect "no command" "$emu"
 expect "unknown command" "$emu" fly
 echo "RESULT $p $f 0"
