@@ -13,31 +13,6 @@
 #include "disasm.h"
 #include "insn.h"
 
-/* Completer strings indexed by the 2-bit whether-hint, prefetch and
- * deallocation hints: index = wh * 4 + p * 2 + d. */
-#define HINT16(pfx, dis) {						\
-	{ pfx ".sptk.few", dis }, { pfx ".sptk.few.clr", dis },		\
-	{ pfx ".sptk.many", dis }, { pfx ".sptk.many.clr", dis },	\
-	{ pfx ".spnt.few", dis }, { pfx ".spnt.few.clr", dis },		\
-	{ pfx ".spnt.many", dis }, { pfx ".spnt.many.clr", dis },	\
-	{ pfx ".dptk.few", dis }, { pfx ".dptk.few.clr", dis },		\
-	{ pfx ".dptk.many", dis }, { pfx ".dptk.many.clr", dis },	\
-	{ pfx ".dpnt.few", dis }, { pfx ".dpnt.few.clr", dis },		\
-	{ pfx ".dpnt.many", dis }, { pfx ".dpnt.many.clr", dis } }
-
-static void dis_target_only(const struct insn *in, uint64_t ip, char *buf, size_t n)
-{
-	buf[0] = 0;
-	dis_target(buf, n, ip, in->imm);
-}
-
-static void dis_call_rel(const struct insn *in, uint64_t ip, char *buf, size_t n)
-{
-	buf[0] = 0;
-	dis_cat(buf, n, "b%u=", in->r1);
-	dis_target(buf, n, ip, in->imm);
-}
-
 static void dis_b2(const struct insn *in, uint64_t ip, char *buf, size_t n)
 {
 	(void)ip;
@@ -69,24 +44,24 @@ static void dis_brp_ind(const struct insn *in, uint64_t ip, char *buf, size_t n)
 }
 
 static const struct opdesc op_br_short[4] = {
-	{ "br.few", dis_target_only }, { "br.few.clr", dis_target_only },
-	{ "br.many", dis_target_only }, { "br.many.clr", dis_target_only },
+	{ "br.few", dis_only_target }, { "br.few.clr", dis_only_target },
+	{ "br.many", dis_only_target }, { "br.many.clr", dis_only_target },
 };
 static const struct opdesc op_br_short_ind[4] = {
 	{ "br.few", dis_b2 }, { "br.few.clr", dis_b2 },
 	{ "br.many", dis_b2 }, { "br.many.clr", dis_b2 },
 };
-static const struct opdesc op_br_cond[16] = HINT16("br.cond", dis_target_only);
-static const struct opdesc op_br_wexit[16] = HINT16("br.wexit", dis_target_only);
-static const struct opdesc op_br_wtop[16] = HINT16("br.wtop", dis_target_only);
-static const struct opdesc op_br_cloop[16] = HINT16("br.cloop", dis_target_only);
-static const struct opdesc op_br_cexit[16] = HINT16("br.cexit", dis_target_only);
-static const struct opdesc op_br_ctop[16] = HINT16("br.ctop", dis_target_only);
-static const struct opdesc op_br_call[16] = HINT16("br.call", dis_call_rel);
-static const struct opdesc op_br_cond_ind[16] = HINT16("br.cond", dis_b2);
-static const struct opdesc op_br_ia[16] = HINT16("br.ia", dis_b2);
-static const struct opdesc op_br_ret[16] = HINT16("br.ret", dis_b2);
-static const struct opdesc op_br_call_ind[16] = HINT16("br.call", dis_call_ind);
+static const struct opdesc op_br_cond[16] = DIS_HINT16("br.cond", dis_only_target);
+static const struct opdesc op_br_wexit[16] = DIS_HINT16("br.wexit", dis_only_target);
+static const struct opdesc op_br_wtop[16] = DIS_HINT16("br.wtop", dis_only_target);
+static const struct opdesc op_br_cloop[16] = DIS_HINT16("br.cloop", dis_only_target);
+static const struct opdesc op_br_cexit[16] = DIS_HINT16("br.cexit", dis_only_target);
+static const struct opdesc op_br_ctop[16] = DIS_HINT16("br.ctop", dis_only_target);
+static const struct opdesc op_br_call[16] = DIS_HINT16("br.call", dis_call_target);
+static const struct opdesc op_br_cond_ind[16] = DIS_HINT16("br.cond", dis_b2);
+static const struct opdesc op_br_ia[16] = DIS_HINT16("br.ia", dis_b2);
+static const struct opdesc op_br_ret[16] = DIS_HINT16("br.ret", dis_b2);
+static const struct opdesc op_br_call_ind[16] = DIS_HINT16("br.call", dis_call_ind);
 
 static const struct opdesc op_break_b = { "break.b", dis_only_imm2 };
 static const struct opdesc op_nop_b = { "nop.b", dis_only_imm2 };

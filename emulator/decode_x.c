@@ -39,39 +39,17 @@ static void dis_movl(const struct insn *in, uint64_t ip, char *buf, size_t n)
 	dis_imm_hex(buf, n, in->imm2);
 }
 
-static void dis_brl(const struct insn *in, uint64_t ip, char *buf, size_t n)
-{
-	buf[0] = 0;
-	dis_target(buf, n, ip, in->imm);
-}
-
-static void dis_brl_call(const struct insn *in, uint64_t ip, char *buf, size_t n)
-{
-	buf[0] = 0;
-	dis_cat(buf, n, "b%u=", in->r1);
-	dis_target(buf, n, ip, in->imm);
-}
-
-#define HINT16(pfx, dis) {						\
-	{ pfx ".sptk.few", dis }, { pfx ".sptk.few.clr", dis },		\
-	{ pfx ".sptk.many", dis }, { pfx ".sptk.many.clr", dis },	\
-	{ pfx ".spnt.few", dis }, { pfx ".spnt.few.clr", dis },		\
-	{ pfx ".spnt.many", dis }, { pfx ".spnt.many.clr", dis },	\
-	{ pfx ".dptk.few", dis }, { pfx ".dptk.few.clr", dis },		\
-	{ pfx ".dptk.many", dis }, { pfx ".dptk.many.clr", dis },	\
-	{ pfx ".dpnt.few", dis }, { pfx ".dpnt.few.clr", dis },		\
-	{ pfx ".dpnt.many", dis }, { pfx ".dpnt.many.clr", dis } }
 
 static const struct opdesc op_movl = { "movl", dis_movl };
 static const struct opdesc op_break_x = { "break.x", dis_only_imm2 };
 static const struct opdesc op_nop_x = { "nop.x", dis_only_imm2 };
 static const struct opdesc op_hint_x = { "hint.x", dis_only_imm2 };
 static const struct opdesc op_brl_short[4] = {
-	{ "brl.few", dis_brl }, { "brl.few.clr", dis_brl },
-	{ "brl.many", dis_brl }, { "brl.many.clr", dis_brl },
+	{ "brl.few", dis_only_target }, { "brl.few.clr", dis_only_target },
+	{ "brl.many", dis_only_target }, { "brl.many.clr", dis_only_target },
 };
-static const struct opdesc op_brl[16] = HINT16("brl.cond", dis_brl);
-static const struct opdesc op_brl_call[16] = HINT16("brl.call", dis_brl_call);
+static const struct opdesc op_brl[16] = DIS_HINT16("brl.cond", dis_only_target);
+static const struct opdesc op_brl_call[16] = DIS_HINT16("brl.call", dis_call_target);
 
 static void set(struct insn *in, uint64_t xraw, exec_fn fn, const struct opdesc *op)
 {

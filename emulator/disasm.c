@@ -193,3 +193,16 @@ void dis_only_imm2(const struct insn *in, uint64_t ip, char *buf, size_t n)
 	buf[0] = 0;
 	dis_imm_hex(buf, n, in->imm2);
 }
+
+void dis_only_target(const struct insn *in, uint64_t ip, char *buf, size_t n)
+{
+	buf[0] = 0;
+	dis_target(buf, n, ip, in->imm);
+}
+
+void dis_call_target(const struct insn *in, uint64_t ip, char *buf, size_t n)
+{
+	buf[0] = 0;
+	dis_cat(buf, n, "b%u=", in->r1);
+	dis_target(buf, n, ip, in->imm);
+}

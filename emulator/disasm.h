@@ -55,6 +55,23 @@ void dis_raw_slot(const struct insn *in, uint64_t ip, char *buf, size_t n);
  * insn.imm2 (break/nop/hint in the B and X units), in objdump's hex. */
 void dis_only_imm2(const struct insn *in, uint64_t ip, char *buf, size_t n);
 
+/* Operand printers of the IP-relative branches (B and X units): the
+ * target alone ("br.cond 0x40") or a call's "b0=0x40". */
+void dis_only_target(const struct insn *in, uint64_t ip, char *buf, size_t n);
+void dis_call_target(const struct insn *in, uint64_t ip, char *buf, size_t n);
+
+/* The 16 opdescs of a branch mnemonic pfx, one per completer set, indexed
+ * by the whether-hint, prefetch and deallocation hints: wh * 4 + p * 2 + d. */
+#define DIS_HINT16(pfx, dis) {						\
+	{ pfx ".sptk.few", dis }, { pfx ".sptk.few.clr", dis },		\
+	{ pfx ".sptk.many", dis }, { pfx ".sptk.many.clr", dis },	\
+	{ pfx ".spnt.few", dis }, { pfx ".spnt.few.clr", dis },		\
+	{ pfx ".spnt.many", dis }, { pfx ".spnt.many.clr", dis },	\
+	{ pfx ".dptk.few", dis }, { pfx ".dptk.few.clr", dis },		\
+	{ pfx ".dptk.many", dis }, { pfx ".dptk.many.clr", dis },	\
+	{ pfx ".dpnt.few", dis }, { pfx ".dpnt.few.clr", dis },		\
+	{ pfx ".dpnt.many", dis }, { pfx ".dpnt.many.clr", dis } }
+
 /* Template names in objdump's spelling ("MII", "MLX"...); reserved
  * templates give objdump's "-3-" style placeholder. */
 const char *dis_template_name(unsigned tmpl, char tmp[DIS_NAME_MAX]);

@@ -133,6 +133,27 @@ int fpu_done(struct cpu *c, unsigned sf, const struct fp_env *lo,
 
 /* --- fma family ---------------------------------------------------------------- */
 
+/*
+ * Prologue of the three-source forms f1 = op(f3, f4, f2): register and
+ * disabled-FP checks, then the operands; a NaTVal source makes f1 NaTVal
+ * and ends the instruction.  True when finished, with *rv its result.
+ */
+static bool enter3(struct cpu *c, const struct insn *in, struct fp82 *a, struct fp82 *b,
+		   struct fp82 *d, int *rv)
+{
+	if (FPU_ENTER(c, in->r1, in->r2, in->r3, in->r4, rv))
+		return true;
+	*a = fr_get(c, in->r3);
+	*b = fr_get(c, in->r4);
+	*d = fr_get(c, in->r2);
+	if (fp82_is_natval(*a) || fp82_is_natval(*b) || fp82_is_natval(*d)) {
+		fr_set(c, in->r1, FP82_NATVAL);
+		*rv = X_NEXT;
+		return true;
+	}
+	return false;
+}
+
 /* in->b: enum fp_pcsel; variant: negate product / negate addend.  The
  * full path, for everything the fast path in fma_common leaves. */
 static __attribute__((noinline)) int fma_full(struct cpu *c, const struct insn *in,
@@ -142,15 +163,8 @@ static __attribute__((noinline)) int fma_full(struct cpu *c, const struct insn *
 	struct fp_env e;
 	int rv;
 
-	if (FPU_ENTER(c, in->r1, in->r2, in->r3, in->r4, &rv))
+	if (enter3(c, in, &a, &b, &d, &rv))
 		return rv;
-	a = fr_get(c, in->r3);
-	b = fr_get(c, in->r4);
-	d = fr_get(c, in->r2);
-	if (fp82_is_natval(a) || fp82_is_natval(b) || fp82_is_natval(d)) {
-		fr_set(c, in->r1, FP82_NATVAL);
-		return X_NEXT;
-	}
 	fpu_env(c, &e, in->a, (enum fp_pcsel)in->b);
 	a = fp_fma(&e, a, b, d, neg_p, neg_c | (in->r2 ? 0 : FP_NO_ADDEND));
 	if (fpu_faults(c, &e, NULL, &rv))
@@ -213,15 +227,8 @@ int fx_xma(struct cpu *c, const struct insn *in)
 	uint64_t r;
 	int rv;
 
-	if (FPU_ENTER(c, in->r1, in->r2, in->r3, in->r4, &rv))
+	if (enter3(c, in, &a, &b, &d, &rv))
 		return rv;
-	a = fr_get(c, in->r3);
-	b = fr_get(c, in->r4);
-	d = fr_get(c, in->r2);
-	if (fp82_is_natval(a) || fp82_is_natval(b) || fp82_is_natval(d)) {
-		fr_set(c, in->r1, FP82_NATVAL);
-		return X_NEXT;
-	}
 	if (in->b == 0) {
 		r = a.sig * b.sig + d.sig;
 	} else if (in->b == 2) {
@@ -244,15 +251,9 @@ int fx_fselect(struct cpu *c, const struct insn *in)
 	struct fp82 a, b, m;
 	int rv;
 
-	if (FPU_ENTER(c, in->r1, in->r2, in->r3, in->r4, &rv))
+	if (enter3(c, in, &a, &b, &m, &rv))
 		return rv;
-	a = fr_get(c, in->r3);
-	b = fr_get(c, in->r4);
-	m = fr_get(c, in->r2);
-	if (fp82_is_natval(a) || fp82_is_natval(b) || fp82_is_natval(m))
-		fr_set(c, in->r1, FP82_NATVAL);
-	else
-		fr_set(c, in->r1, fp_intval((a.sig & m.sig) | (b.sig & ~m.sig)));
+	fr_set(c, in->r1, fp_intval((a.sig & m.sig) | (b.sig & ~m.sig)));
 	return X_NEXT;
 }
 

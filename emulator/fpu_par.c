@@ -35,6 +35,39 @@ static void write_pair(struct cpu *c, unsigned f1, uint32_t hi, uint32_t lo)
 	fr_set(c, f1, fp_intval((uint64_t)hi << 32 | lo));
 }
 
+/*
+ * Prologue of the arithmetic forms on f2 and, unless FNOREG, b and d:
+ * register and disabled-FP checks, NaTVal propagation, then one FP
+ * environment per half (their flags are merged by fpu_done).  True when
+ * the instruction is already finished, with *rv its result.
+ */
+static bool par_begin(struct cpu *c, const struct insn *in, unsigned b, unsigned d,
+		      struct fp_env *lo, struct fp_env *hi, int *rv)
+{
+	if (FPU_ENTER(c, in->r1, in->r2, b, d, rv))
+		return true;
+	if (any_natval(c, in->r2, b, d)) {
+		fr_set(c, in->r1, FP82_NATVAL);
+		*rv = X_NEXT;
+		return true;
+	}
+	fpu_env(c, lo, in->a, FP_PC_PAR);
+	*hi = *lo;
+	return false;
+}
+
+/* Epilogue: FP faults of either half, else the pair r[1]:r[0] and traps. */
+static int par_end(struct cpu *c, const struct insn *in, struct fp_env *lo, struct fp_env *hi,
+		   const uint32_t r[2])
+{
+	int rv;
+
+	if (fpu_faults(c, lo, hi, &rv))
+		return rv;
+	write_pair(c, in->r1, r[1], r[0]);
+	return fpu_done(c, in->a, lo, hi);
+}
+
 /* fpma/fpms/fpnma f1 = f3 * f4 +- f2 per half; in->b: 0 ma, 1 ms, 2 nma. */
 int fx_fpma(struct cpu *c, const struct insn *in)
 {
@@ -42,14 +75,8 @@ int fx_fpma(struct cpu *c, const struct insn *in)
 	uint32_t r[2];
 	int rv, h;
 
-	if (FPU_ENTER(c, in->r1, in->r2, in->r3, in->r4, &rv))
+	if (par_begin(c, in, in->r3, in->r4, &lo, &hi, &rv))
 		return rv;
-	if (any_natval(c, in->r2, in->r3, in->r4)) {
-		fr_set(c, in->r1, FP82_NATVAL);
-		return X_NEXT;
-	}
-	fpu_env(c, &lo, in->a, FP_PC_PAR);
-	hi = lo;
 	for (h = 0; h < 2; h++) {
 		struct fp82 res = fp_fma(h ? &hi : &lo,
 					 fpu_read_half(c, in->r3, h),
@@ -60,10 +87,7 @@ int fx_fpma(struct cpu *c, const struct insn *in)
 
 		r[h] = fp_to_single(res);
 	}
-	if (fpu_faults(c, &lo, &hi, &rv))
-		return rv;
-	write_pair(c, in->r1, r[1], r[0]);
-	return fpu_done(c, in->a, &lo, &hi);
+	return par_end(c, in, &lo, &hi, r);
 }
 
 /* fpmin/fpmax/fpamin/fpamax: per half, as the scalar forms. */
@@ -73,14 +97,8 @@ int fx_fpminmax(struct cpu *c, const struct insn *in)
 	uint32_t r[2];
 	int rv, h;
 
-	if (FPU_ENTER(c, in->r1, in->r2, in->r3, FNOREG, &rv))
+	if (par_begin(c, in, in->r3, FNOREG, &lo, &hi, &rv))
 		return rv;
-	if (any_natval(c, in->r2, in->r3, FNOREG)) {
-		fr_set(c, in->r1, FP82_NATVAL);
-		return X_NEXT;
-	}
-	fpu_env(c, &lo, in->a, FP_PC_PAR);
-	hi = lo;
 	for (h = 0; h < 2; h++) {
 		struct fp_env *e = h ? &hi : &lo, scratch;
 		struct fp82 a = fpu_read_half(c, in->r2, h), b = fpu_read_half(c, in->r3, h);
@@ -99,10 +117,7 @@ int fx_fpminmax(struct cpu *c, const struct insn *in)
 				     : fp_compare(&scratch, x, y, FREL_LT);
 		r[h] = fp_to_single(pick_a ? a : b);
 	}
-	if (fpu_faults(c, &lo, &hi, &rv))
-		return rv;
-	write_pair(c, in->r1, r[1], r[0]);
-	return fpu_done(c, in->a, &lo, &hi);
+	return par_end(c, in, &lo, &hi, r);
 }
 
 /* fpcmp: in->b 0-3 eq lt le unord, 4-7 their negations (neq nlt nle ord). */
@@ -112,14 +127,8 @@ int fx_fpcmp(struct cpu *c, const struct insn *in)
 	uint32_t r[2];
 	int rv, h;
 
-	if (FPU_ENTER(c, in->r1, in->r2, in->r3, FNOREG, &rv))
+	if (par_begin(c, in, in->r3, FNOREG, &lo, &hi, &rv))
 		return rv;
-	if (any_natval(c, in->r2, in->r3, FNOREG)) {
-		fr_set(c, in->r1, FP82_NATVAL);
-		return X_NEXT;
-	}
-	fpu_env(c, &lo, in->a, FP_PC_PAR);
-	hi = lo;
 	for (h = 0; h < 2; h++) {
 		int t = fp_compare(h ? &hi : &lo, fpu_read_half(c, in->r2, h),
 				   fpu_read_half(c, in->r3, h),
@@ -129,10 +138,7 @@ int fx_fpcmp(struct cpu *c, const struct insn *in)
 			t = !t;
 		r[h] = t ? 0xffffffffu : 0;
 	}
-	if (fpu_faults(c, &lo, &hi, &rv))
-		return rv;
-	write_pair(c, in->r1, r[1], r[0]);
-	return fpu_done(c, in->a, &lo, &hi);
+	return par_end(c, in, &lo, &hi, r);
 }
 
 /* fpmerge.s/.ns/.se on the raw halves; in->b: 0 s, 1 ns, 2 se. */
@@ -164,19 +170,10 @@ int fx_fpcvt(struct cpu *c, const struct insn *in)
 	uint32_t r[2];
 	int rv, h;
 
-	if (FPU_ENTER(c, in->r1, in->r2, FNOREG, FNOREG, &rv))
+	if (par_begin(c, in, FNOREG, FNOREG, &lo, &hi, &rv))
 		return rv;
-	if (any_natval(c, in->r2, FNOREG, FNOREG)) {
-		fr_set(c, in->r1, FP82_NATVAL);
-		return X_NEXT;
-	}
-	fpu_env(c, &lo, in->a, FP_PC_PAR);
-	hi = lo;
 	for (h = 0; h < 2; h++)
 		r[h] = (uint32_t)fp_to_int(h ? &hi : &lo, fpu_read_half(c, in->r2, h),
 					   !(in->b & 1), (in->b >> 1) & 1, 32);
-	if (fpu_faults(c, &lo, &hi, &rv))
-		return rv;
-	write_pair(c, in->r1, r[1], r[0]);
-	return fpu_done(c, in->a, &lo, &hi);
+	return par_end(c, in, &lo, &hi, r);
 }
