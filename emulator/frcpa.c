@@ -123,6 +123,52 @@ static struct fp82 signed_inf(unsigned s)
 }
 
 /*
+ * The cases frcpa and fprcpa answer without the table (SDM frcpa
+ * pseudo-code): NaN operands, the invalid inf/inf and 0/0, division by
+ * zero, then the exact infinite and zero quotients.  a is the dividend, b
+ * the divisor; denormal says whether an operand raises the D flag (the
+ * scalar and parallel forms define it differently).  True with *res set.
+ */
+static bool frcpa_special(struct fp_env *e, struct fp82 a, struct fp82 b, bool denormal,
+			  struct fp82 *res)
+{
+	enum fp_class ca = fp_classify(a), cb = fp_classify(b);
+
+	if (ca == FPC_UNSUP || cb == FPC_UNSUP) {
+		e->flags |= FPE_V;
+		*res = FP82_QNAN_INDEF;
+		return true;
+	}
+	if (ca >= FPC_QNAN || cb >= FPC_QNAN) {
+		if (ca == FPC_SNAN || cb == FPC_SNAN)
+			e->flags |= FPE_V;
+		*res = fp_quiet(ca >= FPC_QNAN ? a : b);
+		return true;
+	}
+	if ((ca == FPC_INF && cb == FPC_INF) || (ca == FPC_ZERO && cb == FPC_ZERO)) {
+		e->flags |= FPE_V;
+		*res = FP82_QNAN_INDEF;
+		return true;
+	}
+	if (ca != FPC_INF && cb == FPC_ZERO) {
+		e->flags |= FPE_Z;
+		*res = signed_inf(a.sign ^ b.sign);
+		return true;
+	}
+	if (denormal)
+		e->flags |= FPE_D;
+	if (ca == FPC_INF) {
+		*res = signed_inf(a.sign ^ b.sign);
+		return true;
+	}
+	if (cb == FPC_INF || ca == FPC_ZERO) {
+		*res = signed_zero(a.sign ^ b.sign);
+		return true;
+	}
+	return false;
+}
+
+/*
  * frcpa's decision for one scalar pair: returns 1 (p2 set, *res is the
  * table approximation), 0 (special operands: *res is the final IEEE
  * result) or -1 (software-assistance case: *res is the quotient rounded
@@ -139,41 +185,11 @@ static struct fp82 signed_inf(unsigned s)
 static int frcpa_one(struct fp_env *e, struct fp_env *q, struct fp82 a,
 		     struct fp82 b, struct fp82 *res)
 {
-	enum fp_class ca = fp_classify(a), cb = fp_classify(b);
 	struct fp82 na, nb;
 	int est;
 
-	if (ca == FPC_UNSUP || cb == FPC_UNSUP) {
-		e->flags |= FPE_V;
-		*res = FP82_QNAN_INDEF;
+	if (frcpa_special(e, a, b, fp_unorm_operand(a) || fp_unorm_operand(b), res))
 		return 0;
-	}
-	if (ca >= FPC_QNAN || cb >= FPC_QNAN) {
-		if (ca == FPC_SNAN || cb == FPC_SNAN)
-			e->flags |= FPE_V;
-		*res = fp_quiet(ca >= FPC_QNAN ? a : b);
-		return 0;
-	}
-	if ((ca == FPC_INF && cb == FPC_INF) || (ca == FPC_ZERO && cb == FPC_ZERO)) {
-		e->flags |= FPE_V;
-		*res = FP82_QNAN_INDEF;
-		return 0;
-	}
-	if (ca != FPC_INF && cb == FPC_ZERO) {
-		e->flags |= FPE_Z;
-		*res = signed_inf(a.sign ^ b.sign);
-		return 0;
-	}
-	if (fp_unorm_operand(a) || fp_unorm_operand(b))
-		e->flags |= FPE_D;
-	if (ca == FPC_INF) {
-		*res = signed_inf(a.sign ^ b.sign);
-		return 0;
-	}
-	if (cb == FPC_INF || ca == FPC_ZERO) {
-		*res = signed_zero(a.sign ^ b.sign);
-		return 0;
-	}
 	/* fp_normalize can take an exponent below 1: compare as ints */
 	na = fp_normalize(a);
 	nb = fp_normalize(b);
@@ -306,30 +322,8 @@ static int fprcpa_half(struct fp_env *e, struct fp82 a, struct fp82 b, uint32_t 
 	struct fp82 r, na, nb;
 	int est, pred = 1;
 
-	if (ca >= FPC_QNAN || cb >= FPC_QNAN) {
-		if (ca == FPC_SNAN || cb == FPC_SNAN)
-			e->flags |= FPE_V;
-		*out = fp_to_single(fp_quiet(ca >= FPC_QNAN ? a : b));
-		return 0;
-	}
-	if ((ca == FPC_INF && cb == FPC_INF) || (ca == FPC_ZERO && cb == FPC_ZERO)) {
-		e->flags |= FPE_V;
-		*out = fp_to_single(FP82_QNAN_INDEF);
-		return 0;
-	}
-	if (ca != FPC_INF && cb == FPC_ZERO) {
-		e->flags |= FPE_Z;
-		*out = fp_to_single(signed_inf(a.sign ^ b.sign));
-		return 0;
-	}
-	if (ca == FPC_UNORM || cb == FPC_UNORM)
-		e->flags |= FPE_D;
-	if (ca == FPC_INF) {
-		*out = fp_to_single(signed_inf(a.sign ^ b.sign));
-		return 0;
-	}
-	if (cb == FPC_INF || ca == FPC_ZERO) {
-		*out = fp_to_single(signed_zero(a.sign ^ b.sign));
+	if (frcpa_special(e, a, b, ca == FPC_UNORM || cb == FPC_UNORM, &r)) {
+		*out = fp_to_single(r);
 		return 0;
 	}
 	if (cb == FPC_UNORM) {		/* 1/denormal is not representable */
