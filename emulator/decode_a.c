@@ -213,10 +213,6 @@ void decode_a(uint64_t raw, struct insn *in)
 		decode_illegal(raw, in);
 		return;
 	}
-	memset(in, 0, sizeof(*in));
-	in->qp = (uint8_t)slot_bits(raw, 0, 6);
-	in->r1 = (uint8_t)slot_bits(raw, 6, 7);
-	in->r2 = (uint8_t)slot_bits(raw, 13, 7);
-	in->r3 = (uint8_t)slot_bits(raw, 20, 7);
+	decode_common_fields(raw, in);
 	f(raw, in);
 }

@@ -383,11 +383,7 @@ void decode_f(uint64_t raw, struct insn *in)
 {
 	unsigned op = slot_major(raw), x = (unsigned)slot_bits(raw, 36, 1);
 
-	memset(in, 0, sizeof(*in));
-	in->qp = (uint8_t)slot_bits(raw, 0, 6);
-	in->r1 = (uint8_t)slot_bits(raw, 6, 7);
-	in->r2 = (uint8_t)slot_bits(raw, 13, 7);
-	in->r3 = (uint8_t)slot_bits(raw, 20, 7);
+	decode_common_fields(raw, in);
 	in->r4 = (uint8_t)slot_bits(raw, 27, 7);
 	in->a = (uint8_t)slot_bits(raw, 34, 2);
 

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct cpu;
 struct insn;
@@ -76,6 +77,17 @@ static inline unsigned slot_major(uint64_t raw) { return (unsigned)(raw >> 37) &
 static inline uint64_t slot_bits(uint64_t raw, unsigned pos, unsigned len)
 {
 	return (raw >> pos) & ((1ULL << len) - 1);
+}
+
+/* Start an A-, I- or F-unit slot: clear *in and take the fields these
+ * formats keep in fixed places (qp 5:0, r1 12:6, r2 19:13, r3 26:20). */
+static inline void decode_common_fields(uint64_t raw, struct insn *in)
+{
+	memset(in, 0, sizeof(*in));
+	in->qp = (uint8_t)slot_bits(raw, 0, 6);
+	in->r1 = (uint8_t)slot_bits(raw, 6, 7);
+	in->r2 = (uint8_t)slot_bits(raw, 13, 7);
+	in->r3 = (uint8_t)slot_bits(raw, 20, 7);
 }
 
 /* Disassembly helpers (disasm.c). */

@@ -16,6 +16,9 @@
 #include "insn.h"
 #include "interrupt.h"
 
+#define FP_TEST_SEED 0x243f6a8885a308d3ULL
+#include "fp_test_util.h"
+
 static struct cpu cpu;
 static unsigned last_vector, last_isr, nfaults;
 
@@ -36,16 +39,6 @@ static void reset(void)
 	cpu.fault_hook = hook;
 	nfaults = 0;
 	last_vector = 0;
-}
-
-static uint64_t rng = 0x243f6a8885a308d3ULL;
-
-static uint64_t rnd64(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
 }
 
 /* Run one executor with hand-filled fields (decode_f is tested apart). */

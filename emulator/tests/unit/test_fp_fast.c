@@ -27,33 +27,8 @@
 #include "ia64/regs.h"
 #include "insn.h"
 
-static uint64_t rng = 0x2545f4914f6cdd1dULL;
-
-static uint64_t rnd64(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
-}
-
-static struct fp82 from_ld(long double v)
-{
-	uint8_t b[16] = { 0 };
-
-	memcpy(b, &v, 10);
-	return fp_from_ext(b);
-}
-
-static long double to_ld(struct fp82 f)
-{
-	uint8_t b[16] = { 0 };
-	long double v;
-
-	fp_to_ext(f, b);
-	memcpy(&v, b, sizeof(v) < 16 ? sizeof(v) : 16);
-	return v;
-}
+#define FP_TEST_SEED 0x2545f4914f6cdd1dULL
+#include "fp_test_util.h"
 
 static struct fp82 val(unsigned sign, int uexp, uint64_t sig)
 {

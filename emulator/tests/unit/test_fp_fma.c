@@ -17,33 +17,8 @@
 #include "fp_internal.h"
 #include "ia64/regs.h"
 
-static uint64_t rng = 0x9e3779b97f4a7c15ULL;
-
-static uint64_t rnd64(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
-}
-
-static struct fp82 from_ld(long double v)
-{
-	uint8_t b[16] = { 0 };
-
-	memcpy(b, &v, 10);
-	return fp_from_ext(b);
-}
-
-static long double to_ld(struct fp82 f)
-{
-	uint8_t b[16] = { 0 };
-	long double v;
-
-	fp_to_ext(f, b);
-	memcpy(&v, b, sizeof(v) < 16 ? sizeof(v) : 16);
-	return v;
-}
+#define FP_TEST_SEED 0x9e3779b97f4a7c15ULL
+#include "fp_test_util.h"
 
 /* A random normal register value with unbiased exponent in [lo, hi]. */
 static struct fp82 rnd_val(int lo, int hi)
