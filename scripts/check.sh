@@ -12,9 +12,10 @@ tp=0 tf=0 ts=0 broken=0
 
 # run STEP CMD...: run a step, echo its summary lines and failures, add up.
 run() {
-	local step=$1 rc line n=0; shift
+	local step=$1 rc line n=0 t0=$SECONDS; shift
 	log "== $step"
 	"$@" > "$LOG/$step.log" 2>&1; rc=$?
+	log "   $step took $((SECONDS - t0)) s (make check at $SECONDS s)"
 	while IFS= read -r line; do
 		if [[ $line =~ ^([A-Za-z0-9-]+):\ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped$ ]]; then
 			echo "$line"
