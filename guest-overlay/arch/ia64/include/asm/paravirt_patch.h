@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Binary patching of the pv_cpu_ops call sites.
+ *
+ * Every privileged intrinsic of C code is compiled as a fixed-size stub
+ * of PARAVIRT_SITE_BUNDLES bundles that calls its pv_cpu_ops entry with
+ * the register convention described in asm/paravirt_privop.h, and is
+ * recorded in the .paravirt_bundles section.  At boot (and at module
+ * load) paravirt_patch_apply() overwrites each site with the short
+ * instruction sequence that does the job directly: the hypervisor's,
+ * through pv_init_ops.patch_bundle, or else the native one assembled in
+ * paravirt_native.S.  An unpatched site keeps working, just slower.
+ */
+#ifndef _ASM_IA64_PARAVIRT_PATCH_H
+#define _ASM_IA64_PARAVIRT_PATCH_H
+
+/* Size of a call site: see PARAVIRT_SITE in asm/paravirt_privop.h. */
+#define PARAVIRT_SITE_BUNDLES		6
+
+/* Site types (the .paravirt_bundles "type" word). */
+#define PARAVIRT_PATCH_TYPE_FC				1
+#define PARAVIRT_PATCH_TYPE_THASH			2
+#define PARAVIRT_PATCH_TYPE_GET_CPUID			3
+#define PARAVIRT_PATCH_TYPE_GET_PMD			4
+#define PARAVIRT_PATCH_TYPE_PTCGA			5
+#define PARAVIRT_PATCH_TYPE_GET_RR			6
+#define PARAVIRT_PATCH_TYPE_SET_RR			7
+#define PARAVIRT_PATCH_TYPE_SET_RR0_TO_RR4		8
+#define PARAVIRT_PATCH_TYPE_SSM_I			9
+#define PARAVIRT_PATCH_TYPE_RSM_I			10
+#define PARAVIRT_PATCH_TYPE_GET_PSR_I			11
+#define PARAVIRT_PATCH_TYPE_INTRIN_LOCAL_IRQ_RESTORE	12
+/* getreg/setreg: plus the _IA64_REG_* number of the register. */
+#define PARAVIRT_PATCH_TYPE_GETREG			0x10000000
+#define PARAVIRT_PATCH_TYPE_SETREG			0x20000000
+
+#ifndef __ASSEMBLY__
+
+#include <linux/types.h>
+
+struct elf64_hdr;
+struct elf64_shdr;
+
+/* One entry of .paravirt_bundles: the site is [sbundle, ebundle). */
+struct paravirt_patch_site_bundle {
+	void *sbundle;
+	void *ebundle;
+	unsigned long type;
+};
+
+/*
+ * A native replacement, assembled in paravirt_native.S: the bundles
+ * [start, end) take the arguments and leave the result in the registers
+ * the stub uses, and clobber nothing the stub's caller relies on.
+ */
+struct paravirt_patch_template {
+	unsigned long type;
+	const void *start;
+	const void *end;
+};
+
+extern const struct paravirt_patch_template paravirt_native_templates[];
+extern const char paravirt_native_nop_bundle[];
+extern const char paravirt_native_skip_bundle[];
+
+extern struct paravirt_patch_site_bundle __start_paravirt_bundles[];
+extern struct paravirt_patch_site_bundle __stop_paravirt_bundles[];
+
+/*
+ * Entry points of the native pv_cpu_ops, with the stub's convention
+ * (not callable from C).  Prototypes as the table's members.
+ */
+void paravirt_native_fc(unsigned long addr);
+unsigned long paravirt_native_thash(unsigned long addr);
+unsigned long paravirt_native_get_cpuid(int index);
+unsigned long paravirt_native_get_pmd(int index);
+unsigned long paravirt_native_getreg(int reg);
+void paravirt_native_setreg(int reg, unsigned long val);
+void paravirt_native_ptcga(unsigned long addr, unsigned long size);
+unsigned long paravirt_native_get_rr(unsigned long index);
+void paravirt_native_set_rr(unsigned long index, unsigned long val);
+void paravirt_native_set_rr0_to_rr4(unsigned long val0, unsigned long val1,
+				    unsigned long val2, unsigned long val3,
+				    unsigned long val4);
+void paravirt_native_ssm_i(void);
+void paravirt_native_rsm_i(void);
+unsigned long paravirt_native_get_psr_i(void);
+void paravirt_native_intrin_local_irq_restore(unsigned long flags);
+
+const struct paravirt_patch_template *paravirt_patch_find_native(unsigned long type);
+unsigned long paravirt_patch_bundle_native(void *sbundle, void *ebundle,
+					   unsigned long type);
+void paravirt_patch_pad(void *from, void *to);
+void paravirt_patch_apply_bundles(struct paravirt_patch_site_bundle *start,
+				  struct paravirt_patch_site_bundle *end);
+void paravirt_patch_apply(void);
+void paravirt_patch_module(const struct elf64_hdr *hdr,
+			   const struct elf64_shdr *sechdrs);
+
+/* Set by the boot option noreplace-paravirt. */
+extern bool paravirt_patch_disabled;
+/* Sites of vmlinux, and how many paravirt_patch_apply() replaced. */
+extern unsigned long paravirt_patch_nr_sites;
+extern unsigned long paravirt_patch_nr_patched;
+
+#endif /* !__ASSEMBLY__ */
+#endif /* _ASM_IA64_PARAVIRT_PATCH_H */
