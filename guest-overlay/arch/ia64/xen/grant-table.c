@@ -48,14 +48,14 @@ int arch_gnttab_init(unsigned long nr_shared, unsigned long nr_status)
 int arch_gnttab_map_shared(xen_pfn_t *frames, unsigned long nr_gframes,
 			   unsigned long max_nr_gframes, void **__shared)
 {
-	return -ENOSYS;
+	return -EOPNOTSUPP;
 }
 
 int arch_gnttab_map_status(u64 *frames, unsigned long nr_gframes,
 			   unsigned long max_nr_gframes,
 			   grant_status_t **__shared)
 {
-	return -ENOSYS;
+	return -EOPNOTSUPP;
 }
 
 void arch_gnttab_unmap(void *shared, unsigned long nr_gframes)

@@ -16,6 +16,7 @@
  */
 
 #include <asm/asmmacro.h>
+#include <asm/export.h>
 #include <asm/xen/interface.h>
 
 GLOBAL_ENTRY(__xen_hypercall)
@@ -26,3 +27,4 @@ GLOBAL_ENTRY(__xen_hypercall)
 	br.ret.sptk.many b0
 	;;
 END(__xen_hypercall)
+EXPORT_SYMBOL_GPL(__xen_hypercall)

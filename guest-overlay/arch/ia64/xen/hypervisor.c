@@ -10,6 +10,7 @@
 #include <linux/export.h>
 #include <linux/jump_label.h>
 #include <linux/percpu.h>
+#include <linux/stddef.h>
 #include <linux/static_call.h>
 #include <linux/types.h>
 
@@ -17,6 +18,12 @@
 #include <xen/xen-ops.h>
 
 #include <asm/xen/hypervisor.h>
+
+/* The Xen/ia64 shared_info layout the hypervisor writes. */
+static_assert(sizeof(struct vcpu_info) == 48);
+static_assert(offsetof(struct shared_info, evtchn_pending) == 64 * 48);
+static_assert(offsetof(struct shared_info, arch) == 4112);
+static_assert(sizeof(struct arch_shared_info) == 272);
 
 struct shared_info *HYPERVISOR_shared_info;
 EXPORT_SYMBOL_GPL(HYPERVISOR_shared_info);
@@ -27,7 +34,7 @@ EXPORT_SYMBOL_GPL(xen_start_info);
 /* This CPU's vcpu_info, inside shared_info until registered elsewhere. */
 DEFINE_PER_CPU(struct vcpu_info *, xen_vcpu);
 
-/* Xen's vCPU number for each CPU; the identity until SMP setup says so. */
+/* Xen's vCPU number for each CPU, filled in by the Xen CPU setup. */
 DEFINE_PER_CPU(u32, xen_vcpu_id);
 EXPORT_PER_CPU_SYMBOL(xen_vcpu_id);
 

@@ -35,13 +35,16 @@
 /* Operation not handled here: never reaches the hypervisor. */
 #define XCOM_UNKNOWN	(-1L)
 
-/* One hypercall with its pointer argument at position @pos (1-3). */
-static long xcom_call(unsigned long nr, int pos, unsigned long a1,
-		      unsigned long a2, void *arg, long size)
+/*
+ * One hypercall whose argument number @pos (1-3) is the buffer @arg of
+ * @size bytes; the value given for that position in @a1..@a3 is ignored.
+ */
+static long xcom_call(unsigned long nr, unsigned long a1, unsigned long a2,
+		      unsigned long a3, int pos, void *arg, long size)
 {
 	struct xencomm_mini mini;
 	struct xencomm_handle *h;
-	unsigned long a[3] = { a1, a2, 0 };
+	unsigned long a[3] = { a1, a2, a3 };
 	long rc;
 
 	if (size == XCOM_UNKNOWN)
@@ -115,7 +118,7 @@ static long version_size(int cmd, void *arg)
 
 int HYPERVISOR_xen_version(int cmd, void *arg)
 {
-	return xcom_call(__HYPERVISOR_xen_version, 2, cmd, 0, arg,
+	return xcom_call(__HYPERVISOR_xen_version, cmd, 0, 0, 2, arg,
 			 version_size(cmd, arg));
 }
 EXPORT_SYMBOL_GPL(HYPERVISOR_xen_version);
@@ -124,7 +127,7 @@ int HYPERVISOR_console_io(int cmd, int count, char *str)
 {
 	if (count < 0)
 		return -EINVAL;
-	return xcom_call(__HYPERVISOR_console_io, 3, cmd, count, str, count);
+	return xcom_call(__HYPERVISOR_console_io, cmd, count, 0, 3, str, count);
 }
 EXPORT_SYMBOL_GPL(HYPERVISOR_console_io);
 
@@ -166,7 +169,7 @@ static long evtchn_size(int cmd)
 
 int HYPERVISOR_event_channel_op(int cmd, void *arg)
 {
-	return xcom_call(__HYPERVISOR_event_channel_op, 2, cmd, 0, arg,
+	return xcom_call(__HYPERVISOR_event_channel_op, cmd, 0, 0, 2, arg,
 			 evtchn_size(cmd));
 }
 EXPORT_SYMBOL_GPL(HYPERVISOR_event_channel_op);
@@ -199,7 +202,7 @@ int HYPERVISOR_sched_op(int cmd, void *arg)
 				poll->nr_ports * sizeof(evtchn_port_t));
 		if (rc)
 			return rc;
-		rc = xcom_call(__HYPERVISOR_sched_op, 2, cmd, 0, arg,
+		rc = xcom_call(__HYPERVISOR_sched_op, cmd, 0, 0, 2, arg,
 			       sizeof(*poll));
 		nested_unmap(&ports);
 		return rc;
@@ -207,7 +210,7 @@ int HYPERVISOR_sched_op(int cmd, void *arg)
 		size = XCOM_UNKNOWN;
 		break;
 	}
-	return xcom_call(__HYPERVISOR_sched_op, 2, cmd, 0, arg, size);
+	return xcom_call(__HYPERVISOR_sched_op, cmd, 0, 0, 2, arg, size);
 }
 EXPORT_SYMBOL_GPL(HYPERVISOR_sched_op);
 
@@ -221,7 +224,8 @@ static int memory_reservation_op(unsigned int cmd,
 			res->nr_extents * sizeof(xen_pfn_t));
 	if (rc)
 		return rc;
-	rc = xcom_call(__HYPERVISOR_memory_op, 2, cmd, 0, res, sizeof(*res));
+	rc = xcom_call(__HYPERVISOR_memory_op, cmd, 0, 0, 2, res,
+		       sizeof(*res));
 	nested_unmap(&extents);
 	return rc;
 }
@@ -242,8 +246,8 @@ static int add_to_physmap_range_op(struct xen_add_to_physmap_range *xatpr)
 	rc = nested_map(&errs, &xatpr->errs.q, xatpr->size * sizeof(int));
 	if (rc)
 		goto out_gpfns;
-	rc = xcom_call(__HYPERVISOR_memory_op, 2,
-		       XENMEM_add_to_physmap_range, 0, xatpr, sizeof(*xatpr));
+	rc = xcom_call(__HYPERVISOR_memory_op, XENMEM_add_to_physmap_range,
+		       0, 0, 2, xatpr, sizeof(*xatpr));
 	nested_unmap(&errs);
 out_gpfns:
 	nested_unmap(&gpfns);
@@ -265,7 +269,8 @@ static int memory_map_op(unsigned int cmd, struct xen_memory_map *map)
 	rc = nested_map(&buffer, &map->buffer.q, map->nr_entries);
 	if (rc)
 		return rc;
-	rc = xcom_call(__HYPERVISOR_memory_op, 2, cmd, 0, map, sizeof(*map));
+	rc = xcom_call(__HYPERVISOR_memory_op, cmd, 0, 0, 2, map,
+		       sizeof(*map));
 	nested_unmap(&buffer);
 	return rc;
 }
@@ -300,7 +305,7 @@ int HYPERVISOR_memory_op(unsigned int cmd, void *arg)
 		size = XCOM_UNKNOWN;
 		break;
 	}
-	return xcom_call(__HYPERVISOR_memory_op, 2, cmd, 0, arg, size);
+	return xcom_call(__HYPERVISOR_memory_op, cmd, 0, 0, 2, arg, size);
 }
 EXPORT_SYMBOL_GPL(HYPERVISOR_memory_op);
 
@@ -317,7 +322,7 @@ static int gnttab_frame_list_op(unsigned int cmd, void *uop, u64 *handle,
 	rc = nested_map(&frames, handle, bytes);
 	if (rc)
 		return rc;
-	rc = xcom_call(__HYPERVISOR_grant_table_op, 2, cmd, 1, uop, size);
+	rc = xcom_call(__HYPERVISOR_grant_table_op, cmd, 0, 1, 2, uop, size);
 	nested_unmap(&frames);
 	return rc;
 }
@@ -359,8 +364,8 @@ int HYPERVISOR_grant_table_op(unsigned int cmd, void *uop, unsigned int count)
 		if (count != 1)
 			return -EINVAL;
 		return gnttab_frame_list_op(cmd, uop, &setup->frame_list.q,
-					    setup->nr_frames * sizeof(xen_pfn_t),
-					    sizeof(*setup));
+					    sizeof(xen_pfn_t) *
+					    setup->nr_frames, sizeof(*setup));
 	case GNTTABOP_get_status_frames:
 		if (count != 1)
 			return -EINVAL;
@@ -382,7 +387,7 @@ int HYPERVISOR_grant_table_op(unsigned int cmd, void *uop, unsigned int count)
 	default:
 		return -ENOSYS;
 	}
-	return xcom_call(__HYPERVISOR_grant_table_op, 2, cmd, count, uop,
+	return xcom_call(__HYPERVISOR_grant_table_op, cmd, 0, count, 2, uop,
 			 size * count);
 }
 EXPORT_SYMBOL_GPL(HYPERVISOR_grant_table_op);
@@ -441,7 +446,7 @@ static long physdev_size(int cmd, void *arg)
 
 int HYPERVISOR_physdev_op(int cmd, void *arg)
 {
-	return xcom_call(__HYPERVISOR_physdev_op, 2, cmd, 0, arg,
+	return xcom_call(__HYPERVISOR_physdev_op, cmd, 0, 0, 2, arg,
 			 physdev_size(cmd, arg));
 }
 EXPORT_SYMBOL_GPL(HYPERVISOR_physdev_op);
@@ -464,9 +469,9 @@ static int register_runstate_op(int vcpuid,
 			return PTR_ERR(h);
 		area->addr.p = (u64)h;
 	}
-	rc = xcom_call(__HYPERVISOR_vcpu_op, 3,
-		       VCPUOP_register_runstate_memory_area, vcpuid, area,
-		       sizeof(*area));
+	rc = xcom_call(__HYPERVISOR_vcpu_op,
+		       VCPUOP_register_runstate_memory_area, vcpuid, 0, 3,
+		       area, sizeof(*area));
 	area->addr.p = saved;
 	return rc;
 }
@@ -506,7 +511,7 @@ int HYPERVISOR_vcpu_op(int cmd, int vcpuid, void *extra_args)
 		size = XCOM_UNKNOWN;
 		break;
 	}
-	return xcom_call(__HYPERVISOR_vcpu_op, 3, cmd, vcpuid, extra_args,
+	return xcom_call(__HYPERVISOR_vcpu_op, cmd, vcpuid, 0, 3, extra_args,
 			 size);
 }
 EXPORT_SYMBOL_GPL(HYPERVISOR_vcpu_op);
@@ -526,7 +531,7 @@ int HYPERVISOR_callback_op(int cmd, void *arg)
 		size = XCOM_UNKNOWN;
 		break;
 	}
-	return xcom_call(__HYPERVISOR_callback_op, 2, cmd, 0, arg, size);
+	return xcom_call(__HYPERVISOR_callback_op, cmd, 0, 0, 2, arg, size);
 }
 EXPORT_SYMBOL_GPL(HYPERVISOR_callback_op);
 
@@ -543,6 +548,6 @@ unsigned long HYPERVISOR_hvm_op(int op, void *arg)
 		size = XCOM_UNKNOWN;
 		break;
 	}
-	return xcom_call(__HYPERVISOR_hvm_op, 2, op, 0, arg, size);
+	return xcom_call(__HYPERVISOR_hvm_op, op, 0, 0, 2, arg, size);
 }
 EXPORT_SYMBOL_GPL(HYPERVISOR_hvm_op);

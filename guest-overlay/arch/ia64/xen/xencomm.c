@@ -16,6 +16,7 @@
  */
 
 #include <linux/err.h>
+#include <linux/export.h>
 #include <linux/mm.h>
 #include <linux/percpu.h>
 #include <linux/slab.h>
@@ -50,11 +51,17 @@ static bool in_image(unsigned long vaddr)
 	return vaddr >= KERNEL_START && vaddr < (unsigned long)_end;
 }
 
-/* The region-7 alias of a local per-CPU address; others unchanged. */
+/*
+ * The region-7 alias of a local per-CPU address; others unchanged.  (A
+ * kernel without SMP has no per-CPU offsets: such addresses then fail the
+ * validity check.)
+ */
 static unsigned long percpu_alias(unsigned long vaddr)
 {
+#ifdef CONFIG_SMP
 	if (vaddr >= PERCPU_ADDR)
 		return vaddr + __my_cpu_offset;
+#endif
 	return vaddr;
 }
 
@@ -81,6 +88,7 @@ unsigned long xencomm_vtop(unsigned long vaddr)
 		return XENCOMM_INVALID;
 	}
 }
+EXPORT_SYMBOL_GPL(xencomm_vtop);
 
 /*
  * Whether [vaddr, vaddr + bytes) is one physically contiguous piece, which
@@ -112,6 +120,7 @@ struct xencomm_handle *xencomm_inline(const void *ptr)
 		return ERR_PTR(-EFAULT);
 	return (struct xencomm_handle *)(pa | XENCOMM_INLINE_FLAG);
 }
+EXPORT_SYMBOL_GPL(xencomm_inline);
 
 /*
  * A descriptor lists one address per hypervisor page (XEN_PAGE_SIZE) the
@@ -156,6 +165,7 @@ struct xencomm_handle *xencomm_map(const void *ptr, unsigned long bytes,
 	/* The descriptor is in region 7 (stack or slab): never inline. */
 	return (struct xencomm_handle *)__pa(desc);
 }
+EXPORT_SYMBOL_GPL(xencomm_map);
 
 void xencomm_unmap(struct xencomm_handle *handle, struct xencomm_mini *mini)
 {
@@ -166,3 +176,4 @@ void xencomm_unmap(struct xencomm_handle *handle, struct xencomm_mini *mini)
 	if (h != __pa(&mini->desc))
 		kfree(__va(h));
 }
+EXPORT_SYMBOL_GPL(xencomm_unmap);

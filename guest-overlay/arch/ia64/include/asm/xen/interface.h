@@ -16,20 +16,21 @@
 #define _ASM_IA64_XEN_INTERFACE_H
 
 #define __DEFINE_GUEST_HANDLE(name, type)				\
-	typedef struct { union { type *p; u64 q; }; }			\
-	__guest_handle_ ## name
+	typedef struct {						\
+		union {							\
+			type *p;					\
+			u64 q;						\
+		};							\
+	} __guest_handle_ ## name
 
 #define DEFINE_GUEST_HANDLE_STRUCT(name)				\
 	__DEFINE_GUEST_HANDLE(name, struct name)
 #define DEFINE_GUEST_HANDLE(name)	__DEFINE_GUEST_HANDLE(name, name)
 #define GUEST_HANDLE(name)		__guest_handle_ ## name
 
-/* Clears all 64 bits first so that no stale bits leak to the hypervisor. */
+/* The whole 64-bit handle is written, so no stale bits reach the hypervisor. */
 #define set_xen_guest_handle(hnd, val)					\
-	do {								\
-		(hnd).q = 0;						\
-		(hnd).p = val;						\
-	} while (0)
+	((hnd) = (typeof(hnd)){ .p = (val) })
 
 #define __HYPERVISOR_platform_op_raw	__HYPERVISOR_platform_op
 

@@ -17,6 +17,7 @@
 #define _ASM_IA64_XEN_PAGE_H
 
 #include <linux/bug.h>
+#include <linux/mm.h>
 #include <linux/pfn.h>
 #include <linux/types.h>
 #include <asm/page.h>
@@ -29,12 +30,6 @@ struct page;
 #define INVALID_P2M_ENTRY		(~0UL)
 
 #define phys_to_machine_mapping_valid(pfn)	(1)
-
-typedef struct xmaddr {
-	phys_addr_t maddr;
-} xmaddr_t;
-
-#define XMADDR(x)	((xmaddr_t) { .maddr = (x) })
 
 static inline unsigned long pfn_to_gfn(unsigned long pfn)
 {
@@ -59,21 +54,16 @@ static inline unsigned long bfn_to_pfn(unsigned long bfn)
 #define bfn_to_local_pfn(bfn)	bfn_to_pfn(bfn)
 
 /* Region 7 identity mapping: only valid for linearly mapped memory. */
-#define virt_to_gfn(v)							\
-	({								\
-		WARN_ON_ONCE(!virt_addr_valid(v));			\
-		pfn_to_gfn(__pa(v) >> XEN_PAGE_SHIFT);			\
-	})
+static inline unsigned long virt_to_gfn(const void *v)
+{
+	WARN_ON_ONCE(!virt_addr_valid(v));
+	return pfn_to_gfn(__pa(v) >> XEN_PAGE_SHIFT);
+}
+
 #define gfn_to_virt(m)	(__va(gfn_to_pfn(m) << XEN_PAGE_SHIFT))
 
 #define percpu_to_gfn(v)						\
 	(pfn_to_gfn(per_cpu_ptr_to_phys(v) >> XEN_PAGE_SHIFT))
-
-/* Only the PV MMU of x86 needs machine addresses of kernel mappings. */
-static inline xmaddr_t arbitrary_virt_to_machine(void *vaddr)
-{
-	BUG();
-}
 
 /*
  * With GNTMAP_host_map the hypervisor itself points the guest frame at
