@@ -156,6 +156,7 @@ static struct kunit_suite xencomm_test_suite = {
 	.name = "ia64-xencomm",
 	.test_cases = xencomm_test_cases,
 };
+
 kunit_test_suite(xencomm_test_suite);
 
 MODULE_LICENSE("GPL");

@@ -11,7 +11,7 @@
 #ifndef _ASM_IA64_SYNC_BITOPS_H
 #define _ASM_IA64_SYNC_BITOPS_H
 
-#include <asm/bitops.h>
+#include <linux/bitops.h>
 #include <asm/cmpxchg.h>
 
 #define sync_set_bit(nr, p)		set_bit(nr, p)
