@@ -22,6 +22,7 @@
 #include "loader.h"
 #include "machine.h"
 #include "memspace.h"
+#include "profile.h"
 #include "symtab.h"
 #include "tlb.h"
 #include "ia64/mmu.h"
@@ -32,7 +33,7 @@
 struct boot_args {
 	struct loader_opts lo;
 	struct machine_opts mo;
-	const char *trace, *system_map, *itrace;
+	const char *trace, *system_map, *itrace, *profile;
 	int64_t gdb_port;	/* --gdb PORT (0 = any free port), -1 = no stub */
 };
 
@@ -44,6 +45,7 @@ static void boot_usage(void)
 		"                    [--turn SLOTS] [--rtc-epoch SECONDS] [--gdb PORT]\n"
 		"                    [--itrace WHEN[,COUNT]]  (needs --trace: instruction trace\n"
 		"                    from WHEN = slot number, 0x address or symbol, COUNT slots)\n"
+		"                    [--profile FILE]  (slots per function, slower)\n"
 		"exit status: 0 power-off, ResetSystem's status, 2 bad options, 3 machine\n"
 		"deadlock or CPU stop, 4 --max-slots reached, 5 kernel panic (boot with\n"
 		"panic=-1 so a panic resets instead of spinning)\n");
@@ -97,6 +99,8 @@ static int parse_args(int argc, char **argv, struct boot_args *a)
 			a->system_map = val;
 		else if (!strcmp(o, "--itrace"))
 			a->itrace = val;
+		else if (!strcmp(o, "--profile"))
+			a->profile = val;
 		else if (!strcmp(o, "--rtc-epoch")) {
 			char *end;
 
@@ -140,8 +144,12 @@ static int parse_args(int argc, char **argv, struct boot_args *a)
 		fprintf(stderr, "ia64emu boot: --itrace needs --trace FILE\n");
 		return -1;
 	}
-	if (a->itrace && a->gdb_port >= 0) {
-		fprintf(stderr, "ia64emu boot: --itrace and --gdb cannot be combined\n");
+	if ((a->itrace || a->profile) && a->gdb_port >= 0) {
+		fprintf(stderr, "ia64emu boot: --itrace and --profile cannot be combined with --gdb\n");
+		return -1;
+	}
+	if (a->itrace && a->profile) {
+		fprintf(stderr, "ia64emu boot: --itrace and --profile cannot be combined\n");
 		return -1;
 	}
 	return 0;
@@ -398,6 +406,7 @@ int boot_main(int argc, char **argv)
 	struct boot_args a = { 0 };
 	struct symtab syms = { 0 };
 	struct loaded_kernel k;
+	FILE *prof = NULL;
 	struct machine *m;
 	struct timespec t0, t1;
 	char err[256];
@@ -410,6 +419,11 @@ int boot_main(int argc, char **argv)
 	if (a.trace && !(a.mo.trace = fopen(a.trace, "w"))) {
 		fprintf(stderr, "ia64emu boot: %s: %s\n", a.trace, strerror(errno));
 		return 2;
+	}
+	if (a.profile && !(prof = fopen(a.profile, "w"))) {
+		fprintf(stderr, "ia64emu boot: %s: %s\n", a.profile, strerror(errno));
+		rc = 2;
+		goto out_trace;
 	}
 	m = machine_new(&a.mo, err, sizeof(err));
 	if (!m) {
@@ -430,6 +444,11 @@ int boot_main(int argc, char **argv)
 	m->syms = &syms;
 	if (a.itrace && !(m->itrace = itrace_new(a.mo.trace, &syms, a.itrace, err, sizeof(err)))) {
 		fprintf(stderr, "ia64emu boot: %s\n", err);
+		rc = 2;
+		goto out_kernel;
+	}
+	if (a.profile && !(m->profile = profile_new(&syms))) {
+		fprintf(stderr, "ia64emu boot: out of memory\n");
 		rc = 2;
 		goto out_kernel;
 	}
@@ -456,7 +475,13 @@ int boot_main(int argc, char **argv)
 				dump_cpu(m->cpu[i], &k, &syms);
 		dump_log_buf(m, &k, &syms);
 	}
+	if (m->profile && (profile_write(m->profile, prof) || fflush(prof))) {
+		fprintf(stderr, "ia64emu boot: %s: cannot write the profile\n", a.profile);
+		rc = rc ? rc : 2;
+	}
 out_kernel:
+	profile_free(m->profile);
+	m->profile = NULL;
 	gdbstub_free(m->gdb);
 	m->gdb = NULL;
 	itrace_free(m->itrace);
@@ -469,5 +494,7 @@ out_machine:
 out_trace:
 	if (a.mo.trace)
 		fclose(a.mo.trace);
+	if (prof)
+		fclose(prof);
 	return rc;
 }

@@ -23,6 +23,7 @@
 #include "machine.h"
 #include "memspace.h"
 #include "platform.h"
+#include "profile.h"
 #include "run.h"
 #include "symtab.h"
 #include "tlb.h"
@@ -319,6 +320,8 @@ static bool turn(struct machine *m, unsigned i)
 		r = gdbstub_run_cpu(m->gdb, c, m->turn);
 	else if (m->itrace && !itrace_done(m->itrace))
 		r = itrace_run_cpu(m->itrace, m, c, m->turn);
+	else if (m->profile)
+		r = profile_run_cpu(m->profile, c, m->turn);
 	else
 		r = run_cpu(c, m->turn);
 	if (r == X_HALT && m->stop == MSTOP_NONE && m->state[i] == MCPU_RUNNING)

@@ -20,6 +20,7 @@ struct pib;
 struct power;
 struct gdbstub;
 struct itrace;
+struct profile;
 struct symtab;
 
 #define MACH_MAX_CPUS		64
@@ -80,6 +81,7 @@ struct machine {
 	unsigned nhooks;
 	struct gdbstub *gdb;	/* debugger stub (gdbstub.h) or NULL; runs the CPUs */
 	struct itrace *itrace;	/* instruction trace (itrace.h) or NULL */
+	struct profile *profile;	/* per-function slot counts (profile.h) or NULL */
 	const struct symtab *syms;	/* names for the trace lines, or NULL */
 
 	enum mach_stop stop;

@@ -18,6 +18,8 @@ static int sym_cmp(const void *a, const void *b)
 
 	if (x->value != y->value)
 		return x->value < y->value ? -1 : 1;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
 	return strcmp(x->name, y->name);	/* deterministic among aliases */
 }
 
@@ -33,11 +35,13 @@ int symtab_from_elf(struct symtab *t, const struct elf_file *ef)
 		unsigned type;
 		int defined;
 
-		/* STT_NOTYPE, STT_OBJECT, STT_FUNC */
+		/* STT_NOTYPE, STT_OBJECT, STT_FUNC; a function names its
+		 * address rather than a linker-script label at the same place
+		 * (__lock_text_start, __cpuidle_text_end...) */
 		if (elf_symbol(ef, i, &name, &value, &type, &defined) || !name || !name[0] ||
 		    !defined || type > 2)
 			continue;
-		t->v[t->n++] = (struct sym){ value, name };
+		t->v[t->n++] = (struct sym){ value, name, 2 - type };
 	}
 	qsort(t->v, t->n, sizeof(*t->v), sym_cmp);
 	return 0;
@@ -99,7 +103,9 @@ int symtab_from_map(struct symtab *t, const char *path, char *err, size_t n)
 			}
 			t->v = nv;
 		}
-		t->v[t->n++] = (struct sym){ v, name };
+		/* no types in a map: labels such as __lock_text_start are
+		 * the "__" names, ranked after the others */
+		t->v[t->n++] = (struct sym){ v, name, name[0] == '_' && name[1] == '_' };
 	}
 	if (!t->n) {
 		snprintf(err, n, "%s: no symbols", path);
@@ -142,11 +148,18 @@ static long floor_index(const struct symtab *t, uint64_t addr)
 	return (long)lo - 1;
 }
 
-const char *symtab_at(const struct symtab *t, uint64_t addr, uint64_t *off)
+long symtab_index(const struct symtab *t, uint64_t addr)
 {
 	long i = t ? floor_index(t, addr) : -1;
 
-	if (i < 0 || addr - t->v[i].value > SYMTAB_MAX_DISTANCE)
+	return i < 0 || addr - t->v[i].value > SYMTAB_MAX_DISTANCE ? -1 : i;
+}
+
+const char *symtab_at(const struct symtab *t, uint64_t addr, uint64_t *off)
+{
+	long i = symtab_index(t, addr);
+
+	if (i < 0)
 		return NULL;
 	if (off)
 		*off = addr - t->v[i].value;

@@ -17,6 +17,7 @@ struct elf_file;
 struct sym {
 	uint64_t value;
 	const char *name;
+	unsigned rank;		/* among aliases, the lowest rank names the address */
 };
 
 struct symtab {
@@ -38,6 +39,9 @@ void symtab_free(struct symtab *t);
 /* Nearest symbol at or below addr, NULL when addr lies before the first
  * symbol or implausibly far (> 1 MB) past the nearest one. */
 const char *symtab_at(const struct symtab *t, uint64_t addr, uint64_t *off);
+
+/* Index into t->v of the symbol symtab_at() would name, or -1. */
+long symtab_index(const struct symtab *t, uint64_t addr);
 
 /* Value of the first symbol called name: 0, or -1 when absent. */
 int symtab_find(const struct symtab *t, const char *name, uint64_t *value);

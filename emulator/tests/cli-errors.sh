@@ -56,6 +56,8 @@ expect "itrace unknown symbol" "$emu" boot "$vm" --trace "$tmp/t" --itrace no_su
 printf 'a000000100000000 T _stext\ngarbage\n' > "$tmp/badmap"
 expect "malformed System.map" "$emu" boot "$vm" --system-map "$tmp/badmap"
 expect "missing System.map" "$emu" boot "$vm" --system-map "$tmp/no-such-map"
+expect "profile with itrace" "$emu" boot "$vm" --trace "$tmp/t" --itrace 0 --profile "$tmp/p"
+expect "profile unwritable" "$emu" boot "$vm" --profile /nonexistent/dir/profile
 expect "no command" "$emu"
 expect "unknown command" "$emu" fly
 echo "RESULT $p $f 0"
