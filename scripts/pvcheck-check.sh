@@ -106,5 +106,20 @@ if sed -E -f "$sed_file" "$tmp/ok.s" > "$tmp/c.s" && ia64-linux-gnu-as -o "$tmp/
 else
 	echo "FAIL pvcheck: harmless instructions were rejected"; f=$((f + 1))
 fi
+# With CONFIG_XEN the Xen side is part of the one vmlinux: the Xen copies
+# of the entry code and the hypercall stub are linked, and nothing is left
+# undefined.
+vml=$KERNEL_DIR/build/vmlinux
+if grep -qx 'CONFIG_XEN=y' "$KERNEL_DIR/build/.config" 2>/dev/null && [ -f "$vml" ]; then
+	for sym in xen_ivt xen_leave_kernel xen_switch_to __xen_hypercall startup_xen; do
+		if ia64-linux-gnu-nm "$vml" | awk -v s="$sym" '$3 == s { found = 1 } END { exit !found }'; then
+			p=$((p + 1))
+		else
+			echo "FAIL pvcheck: $sym is not linked into vmlinux"; f=$((f + 1))
+		fi
+	done
+	undef=$(ia64-linux-gnu-nm -u "$vml" | awk '$1 == "U" { print $2 }')
+	if [ -z "$undef" ]; then p=$((p + 1)); else echo "FAIL pvcheck: vmlinux has undefined symbols:" $undef; f=$((f + 1)); fi
+fi
 summary pvcheck $p $f 0
 [ $f -eq 0 ]
