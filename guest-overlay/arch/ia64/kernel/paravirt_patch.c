@@ -205,7 +205,7 @@ void __init paravirt_patch_apply(void)
 							 __stop_paravirt_bundles);
 	pr_info("paravirt: patched %lu of %lu call sites in %lu cycles\n",
 		paravirt_patch_nr_patched, paravirt_patch_nr_sites,
-		ia64_native_getreg(_IA64_REG_AR_ITC) - t0);
+		(unsigned long)ia64_native_getreg(_IA64_REG_AR_ITC) - t0);
 }
 
 /* From module_finalize(): the module's sites, before its code runs. */
