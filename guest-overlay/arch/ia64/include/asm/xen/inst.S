@@ -37,6 +37,15 @@
 #include <asm/xen/privop.h>
 
 /*
+ * Modules use the native symbols (the Xen copies are reached through the
+ * kernel's own tables), so the copies export nothing of their own.
+ */
+#undef EXPORT_SYMBOL
+#define EXPORT_SYMBOL(sym)
+#undef EXPORT_DATA_SYMBOL
+#define EXPORT_DATA_SYMBOL(sym)
+
+/*
  * Renaming: the Xen copies are linked next to the native ones, so every
  * global symbol of ivt.S, entry.S and fsys.S gets a xen_ name.  The
  * references between the three files follow, so the Xen copies call each
