@@ -83,37 +83,43 @@ static void nested_unmap(struct xcom_nested *n)
 	xencomm_unmap(n->h, &n->mini);
 }
 
+/*
+ * The tables below give the argument size of each sub-operation whose
+ * argument is one fixed-size structure, indexed by sub-operation; 0 means
+ * not handled here.
+ */
+static long arg_size(const unsigned int *table, unsigned int n, int cmd)
+{
+	if (cmd < 0 || cmd >= n || !table[cmd])
+		return XCOM_UNKNOWN;
+	return table[cmd];
+}
+
+static const unsigned int version_arg_size[] = {
+	[XENVER_extraversion] = sizeof(struct xen_extraversion),
+	[XENVER_compile_info] = sizeof(struct xen_compile_info),
+	[XENVER_capabilities] = sizeof(struct xen_capabilities_info),
+	[XENVER_changeset] = sizeof(struct xen_changeset_info),
+	[XENVER_platform_parameters] = sizeof(struct xen_platform_parameters),
+	[XENVER_get_features] = sizeof(struct xen_feature_info),
+	[XENVER_guest_handle] = sizeof(xen_domain_handle_t),
+	[XENVER_commandline] = sizeof(struct xen_commandline),
+};
+
 static long version_size(int cmd, void *arg)
 {
 	switch (cmd) {
 	case XENVER_version:
 	case XENVER_pagesize:
 		return 0;
-	case XENVER_extraversion:
-		return sizeof(struct xen_extraversion);
-	case XENVER_compile_info:
-		return sizeof(struct xen_compile_info);
-	case XENVER_capabilities:
-		return sizeof(struct xen_capabilities_info);
-	case XENVER_changeset:
-		return sizeof(struct xen_changeset_info);
-	case XENVER_platform_parameters:
-		return sizeof(struct xen_platform_parameters);
-	case XENVER_get_features:
-		return sizeof(struct xen_feature_info);
-	case XENVER_guest_handle:
-		return sizeof(xen_domain_handle_t);
-	case XENVER_commandline:
-		return sizeof(struct xen_commandline);
 	case XENVER_build_id:
 		/* The caller says how big its buffer is. */
 		if (!arg)
 			return 0;
 		return sizeof(struct xen_build_id) +
 			((struct xen_build_id *)arg)->len;
-	default:
-		return XCOM_UNKNOWN;
 	}
+	return arg_size(version_arg_size, ARRAY_SIZE(version_arg_size), cmd);
 }
 
 int HYPERVISOR_xen_version(int cmd, void *arg)
@@ -131,40 +137,26 @@ int HYPERVISOR_console_io(int cmd, int count, char *str)
 }
 EXPORT_SYMBOL_GPL(HYPERVISOR_console_io);
 
+static const unsigned int evtchn_arg_size[] = {
+	[EVTCHNOP_bind_interdomain] = sizeof(struct evtchn_bind_interdomain),
+	[EVTCHNOP_bind_virq] = sizeof(struct evtchn_bind_virq),
+	[EVTCHNOP_bind_pirq] = sizeof(struct evtchn_bind_pirq),
+	[EVTCHNOP_close] = sizeof(struct evtchn_close),
+	[EVTCHNOP_send] = sizeof(struct evtchn_send),
+	[EVTCHNOP_status] = sizeof(struct evtchn_status),
+	[EVTCHNOP_alloc_unbound] = sizeof(struct evtchn_alloc_unbound),
+	[EVTCHNOP_bind_ipi] = sizeof(struct evtchn_bind_ipi),
+	[EVTCHNOP_bind_vcpu] = sizeof(struct evtchn_bind_vcpu),
+	[EVTCHNOP_unmask] = sizeof(struct evtchn_unmask),
+	[EVTCHNOP_reset] = sizeof(struct evtchn_reset),
+	[EVTCHNOP_init_control] = sizeof(struct evtchn_init_control),
+	[EVTCHNOP_expand_array] = sizeof(struct evtchn_expand_array),
+	[EVTCHNOP_set_priority] = sizeof(struct evtchn_set_priority),
+};
+
 static long evtchn_size(int cmd)
 {
-	switch (cmd) {
-	case EVTCHNOP_bind_interdomain:
-		return sizeof(struct evtchn_bind_interdomain);
-	case EVTCHNOP_bind_virq:
-		return sizeof(struct evtchn_bind_virq);
-	case EVTCHNOP_bind_pirq:
-		return sizeof(struct evtchn_bind_pirq);
-	case EVTCHNOP_close:
-		return sizeof(struct evtchn_close);
-	case EVTCHNOP_send:
-		return sizeof(struct evtchn_send);
-	case EVTCHNOP_status:
-		return sizeof(struct evtchn_status);
-	case EVTCHNOP_alloc_unbound:
-		return sizeof(struct evtchn_alloc_unbound);
-	case EVTCHNOP_bind_ipi:
-		return sizeof(struct evtchn_bind_ipi);
-	case EVTCHNOP_bind_vcpu:
-		return sizeof(struct evtchn_bind_vcpu);
-	case EVTCHNOP_unmask:
-		return sizeof(struct evtchn_unmask);
-	case EVTCHNOP_reset:
-		return sizeof(struct evtchn_reset);
-	case EVTCHNOP_init_control:
-		return sizeof(struct evtchn_init_control);
-	case EVTCHNOP_expand_array:
-		return sizeof(struct evtchn_expand_array);
-	case EVTCHNOP_set_priority:
-		return sizeof(struct evtchn_set_priority);
-	default:
-		return XCOM_UNKNOWN;
-	}
+	return arg_size(evtchn_arg_size, ARRAY_SIZE(evtchn_arg_size), cmd);
 }
 
 int HYPERVISOR_event_channel_op(int cmd, void *arg)
@@ -392,56 +384,40 @@ int HYPERVISOR_grant_table_op(unsigned int cmd, void *uop, unsigned int count)
 }
 EXPORT_SYMBOL_GPL(HYPERVISOR_grant_table_op);
 
+static const unsigned int physdev_arg_size[] = {
+	[PHYSDEVOP_eoi] = sizeof(struct physdev_eoi),
+	[PHYSDEVOP_pirq_eoi_gmfn_v2] = sizeof(struct physdev_pirq_eoi_gmfn),
+	[PHYSDEVOP_irq_status_query] = sizeof(struct physdev_irq_status_query),
+	[PHYSDEVOP_apic_read] = sizeof(struct physdev_apic),
+	[PHYSDEVOP_apic_write] = sizeof(struct physdev_apic),
+	[PHYSDEVOP_alloc_irq_vector] = sizeof(struct physdev_irq),
+	[PHYSDEVOP_free_irq_vector] = sizeof(struct physdev_irq),
+	[PHYSDEVOP_map_pirq] = sizeof(struct physdev_map_pirq),
+	[PHYSDEVOP_unmap_pirq] = sizeof(struct physdev_unmap_pirq),
+	[PHYSDEVOP_manage_pci_add] = sizeof(struct physdev_manage_pci),
+	[PHYSDEVOP_manage_pci_remove] = sizeof(struct physdev_manage_pci),
+	[PHYSDEVOP_manage_pci_add_ext] = sizeof(struct physdev_manage_pci_ext),
+	[PHYSDEVOP_restore_msi] = sizeof(struct physdev_restore_msi),
+	[PHYSDEVOP_setup_gsi] = sizeof(struct physdev_setup_gsi),
+	[PHYSDEVOP_get_nr_pirqs] = sizeof(struct physdev_nr_pirqs),
+	[PHYSDEVOP_get_free_pirq] = sizeof(struct physdev_get_free_pirq),
+	[PHYSDEVOP_pci_mmcfg_reserved] = sizeof(struct physdev_pci_mmcfg_reserved),
+	[PHYSDEVOP_pci_device_remove] = sizeof(struct physdev_pci_device),
+	[PHYSDEVOP_restore_msi_ext] = sizeof(struct physdev_pci_device),
+	[PHYSDEVOP_prepare_msix] = sizeof(struct physdev_pci_device),
+	[PHYSDEVOP_release_msix] = sizeof(struct physdev_pci_device),
+	[PHYSDEVOP_dbgp_op] = sizeof(struct physdev_dbgp_op),
+};
+
 static long physdev_size(int cmd, void *arg)
 {
 	struct physdev_pci_device_add *add = arg;
 
-	switch (cmd) {
-	case PHYSDEVOP_eoi:
-		return sizeof(struct physdev_eoi);
-	case PHYSDEVOP_pirq_eoi_gmfn_v2:
-		return sizeof(struct physdev_pirq_eoi_gmfn);
-	case PHYSDEVOP_irq_status_query:
-		return sizeof(struct physdev_irq_status_query);
-	case PHYSDEVOP_apic_read:
-	case PHYSDEVOP_apic_write:
-		return sizeof(struct physdev_apic);
-	case PHYSDEVOP_alloc_irq_vector:
-	case PHYSDEVOP_free_irq_vector:
-		return sizeof(struct physdev_irq);
-	case PHYSDEVOP_map_pirq:
-		return sizeof(struct physdev_map_pirq);
-	case PHYSDEVOP_unmap_pirq:
-		return sizeof(struct physdev_unmap_pirq);
-	case PHYSDEVOP_manage_pci_add:
-	case PHYSDEVOP_manage_pci_remove:
-		return sizeof(struct physdev_manage_pci);
-	case PHYSDEVOP_manage_pci_add_ext:
-		return sizeof(struct physdev_manage_pci_ext);
-	case PHYSDEVOP_restore_msi:
-		return sizeof(struct physdev_restore_msi);
-	case PHYSDEVOP_setup_gsi:
-		return sizeof(struct physdev_setup_gsi);
-	case PHYSDEVOP_get_nr_pirqs:
-		return sizeof(struct physdev_nr_pirqs);
-	case PHYSDEVOP_get_free_pirq:
-		return sizeof(struct physdev_get_free_pirq);
-	case PHYSDEVOP_pci_mmcfg_reserved:
-		return sizeof(struct physdev_pci_mmcfg_reserved);
-	case PHYSDEVOP_pci_device_add:
-		/* The only optional field is the proximity domain. */
+	/* The only optional field is the proximity domain. */
+	if (cmd == PHYSDEVOP_pci_device_add)
 		return sizeof(*add) +
 			((add->flags & XEN_PCI_DEV_PXM) ? sizeof(u32) : 0);
-	case PHYSDEVOP_pci_device_remove:
-	case PHYSDEVOP_restore_msi_ext:
-	case PHYSDEVOP_prepare_msix:
-	case PHYSDEVOP_release_msix:
-		return sizeof(struct physdev_pci_device);
-	case PHYSDEVOP_dbgp_op:
-		return sizeof(struct physdev_dbgp_op);
-	default:
-		return XCOM_UNKNOWN;
-	}
+	return arg_size(physdev_arg_size, ARRAY_SIZE(physdev_arg_size), cmd);
 }
 
 int HYPERVISOR_physdev_op(int cmd, void *arg)

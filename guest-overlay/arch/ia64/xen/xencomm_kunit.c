@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit tests for the xencomm address translation.
+ * KUnit tests for the xencomm address translation and the hypercall
+ * wrappers' argument checks.
  *
  * Translation needs no hypervisor, so these run on bare metal too: each
  * kind of kernel address must come out as the guest-physical address the
@@ -15,6 +16,7 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
+#include <asm/xen/hypercall.h>
 #include <asm/xen/xencomm.h>
 #include <xen/page.h>
 
@@ -142,6 +144,22 @@ static void xencomm_test_invalid(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, xencomm_vtop(0x4000UL), XENCOMM_INVALID);
 }
 
+/*
+ * Sub-operations the wrappers do not know fail before any hypercall is
+ * made (so this runs on bare metal, where "break 0x1000" would trap).
+ */
+static void xencomm_test_unknown_ops(struct kunit *test)
+{
+	char buf[64] = { 0 };
+
+	KUNIT_EXPECT_EQ(test, HYPERVISOR_event_channel_op(-1, buf), -ENOSYS);
+	KUNIT_EXPECT_EQ(test, HYPERVISOR_event_channel_op(1000, buf), -ENOSYS);
+	KUNIT_EXPECT_EQ(test, HYPERVISOR_physdev_op(-1, buf), -ENOSYS);
+	KUNIT_EXPECT_EQ(test, HYPERVISOR_physdev_op(1000, buf), -ENOSYS);
+	KUNIT_EXPECT_EQ(test, HYPERVISOR_xen_version(-1, buf), -ENOSYS);
+	KUNIT_EXPECT_EQ(test, HYPERVISOR_xen_version(1000, buf), -ENOSYS);
+}
+
 static struct kunit_case xencomm_test_cases[] = {
 	KUNIT_CASE(xencomm_test_null),
 	KUNIT_CASE(xencomm_test_linear),
@@ -149,6 +167,7 @@ static struct kunit_case xencomm_test_cases[] = {
 	KUNIT_CASE(xencomm_test_percpu),
 	KUNIT_CASE(xencomm_test_vmalloc),
 	KUNIT_CASE(xencomm_test_invalid),
+	KUNIT_CASE(xencomm_test_unknown_ops),
 	{}
 };
 
