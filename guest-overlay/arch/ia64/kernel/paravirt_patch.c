@@ -147,15 +147,15 @@ unsigned long paravirt_patch_bundle_native(void *sbundle, void *ebundle,
 }
 
 /*
- * flush_icache_range() is not usable this early; fc.i per bundle and one
- * sync.i/srlz.i make the new instructions visible to instruction fetch.
+ * flush_icache_range() is not usable this early: fc.i on every bundle
+ * written, then (once for all the sites, in paravirt_patch_sites()) one
+ * sync.i and srlz.i make the new instructions visible to instruction
+ * fetch.  Nothing runs the patched code in between.
  */
-static void paravirt_patch_flush(void *start, void *end)
+static void paravirt_patch_fc(void *start, void *end)
 {
 	for (; start < end; start += BUNDLE_SIZE)
 		asm volatile ("fc.i %0" :: "r" (start) : "memory");
-	ia64_sync_i();
-	ia64_srlz_i();
 }
 
 /* Returns the number of sites replaced. */
@@ -177,8 +177,12 @@ static unsigned long paravirt_patch_sites(struct paravirt_patch_site_bundle *sta
 							    p->ebundle, p->type);
 		if (!used)
 			continue;
-		paravirt_patch_flush(p->sbundle, p->ebundle);
+		paravirt_patch_fc(p->sbundle, p->ebundle);
 		done++;
+	}
+	if (done) {
+		ia64_sync_i();
+		ia64_srlz_i();
 	}
 	return done;
 }

@@ -60,8 +60,9 @@ struct paravirt_patch_template {
 };
 
 extern const struct paravirt_patch_template paravirt_native_templates[];
-extern const char paravirt_native_nop_bundle[];
-extern const char paravirt_native_skip_bundle[];
+/* Bundles of padding (u64 words: copied with aligned 8-byte accesses). */
+extern const u64 paravirt_native_nop_bundle[2];
+extern const u64 paravirt_native_skip_bundle[2];
 
 extern struct paravirt_patch_site_bundle __start_paravirt_bundles[];
 extern struct paravirt_patch_site_bundle __stop_paravirt_bundles[];
