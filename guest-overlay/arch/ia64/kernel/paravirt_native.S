@@ -281,39 +281,32 @@ paravirt_native_setreg_ar:
 1:
 	.endm
 
-	.macro	tmpl_getcr n
-	.if	CR_READABLE(\n)
-	template PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_CR_DCR + \n, 1
+/* The common form: one instruction, then the branch to the site's end. */
+	.macro	template1 type, insn:vararg
+	template \type, 1
 	{ .mib
-	mov r8 = cr\n
+	\insn
 	nop.i 0
 	br.cond.sptk.few paravirt_native_site_end
 	;;
 	}
+	.endm
+
+	.macro	tmpl_getcr n
+	.if	CR_READABLE(\n)
+	template1 PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_CR_DCR + \n, mov r8 = cr\n
 	.endif
 	.endm
 
 	.macro	tmpl_setcr n
 	.if	CR_WRITABLE(\n)
-	template PARAVIRT_PATCH_TYPE_SETREG + _IA64_REG_CR_DCR + \n, 1
-	{ .mib
-	mov cr\n = r9
-	nop.i 0
-	br.cond.sptk.few paravirt_native_site_end
-	;;
-	}
+	template1 PARAVIRT_PATCH_TYPE_SETREG + _IA64_REG_CR_DCR + \n, mov cr\n = r9
 	.endif
 	.endm
 
 	.macro	tmpl_setar n
 	.if	AR_WRITABLE(\n)
-	template PARAVIRT_PATCH_TYPE_SETREG + _IA64_REG_AR_KR0 + \n, 1
-	{ .mib
-	mov ar\n = r9
-	nop.i 0
-	br.cond.sptk.few paravirt_native_site_end
-	;;
-	}
+	template1 PARAVIRT_PATCH_TYPE_SETREG + _IA64_REG_AR_KR0 + \n, mov ar\n = r9
 	.endif
 	.endm
 
@@ -323,34 +316,10 @@ paravirt_native_setreg_ar:
 paravirt_native_templates:
 	.previous
 
-	template PARAVIRT_PATCH_TYPE_FC, 1
-	{ .mib
-	fc r8
-	nop.i 0
-	br.cond.sptk.few paravirt_native_site_end
-	;;
-	}
-	template PARAVIRT_PATCH_TYPE_THASH, 1
-	{ .mib
-	thash r8 = r8
-	nop.i 0
-	br.cond.sptk.few paravirt_native_site_end
-	;;
-	}
-	template PARAVIRT_PATCH_TYPE_GET_CPUID, 1
-	{ .mib
-	mov r8 = cpuid[r8]
-	nop.i 0
-	br.cond.sptk.few paravirt_native_site_end
-	;;
-	}
-	template PARAVIRT_PATCH_TYPE_GET_PMD, 1
-	{ .mib
-	mov r8 = pmd[r8]
-	nop.i 0
-	br.cond.sptk.few paravirt_native_site_end
-	;;
-	}
+	template1 PARAVIRT_PATCH_TYPE_FC, fc r8
+	template1 PARAVIRT_PATCH_TYPE_THASH, thash r8 = r8
+	template1 PARAVIRT_PATCH_TYPE_GET_CPUID, mov r8 = cpuid[r8]
+	template1 PARAVIRT_PATCH_TYPE_GET_PMD, mov r8 = pmd[r8]
 	template PARAVIRT_PATCH_TYPE_PTCGA, 1
 	{ .mmi
 	ptc.ga r8, r9
@@ -359,20 +328,8 @@ paravirt_native_templates:
 	nop.i 0
 	;;
 	}
-	template PARAVIRT_PATCH_TYPE_GET_RR, 1
-	{ .mib
-	mov r8 = rr[r8]
-	nop.i 0
-	br.cond.sptk.few paravirt_native_site_end
-	;;
-	}
-	template PARAVIRT_PATCH_TYPE_SET_RR, 1
-	{ .mib
-	mov rr[r8] = r9
-	nop.i 0
-	br.cond.sptk.few paravirt_native_site_end
-	;;
-	}
+	template1 PARAVIRT_PATCH_TYPE_GET_RR, mov r8 = rr[r8]
+	template1 PARAVIRT_PATCH_TYPE_SET_RR, mov rr[r8] = r9
 	template PARAVIRT_PATCH_TYPE_SET_RR0_TO_RR4, 4
 	{ .mii
 	mov rr[r0] = r8
@@ -399,20 +356,8 @@ paravirt_native_templates:
 	br.cond.sptk.few paravirt_native_site_end
 	;;
 	}
-	template PARAVIRT_PATCH_TYPE_SSM_I, 1
-	{ .mib
-	ssm psr.i
-	nop.i 0
-	br.cond.sptk.few paravirt_native_site_end
-	;;
-	}
-	template PARAVIRT_PATCH_TYPE_RSM_I, 1
-	{ .mib
-	rsm psr.i
-	nop.i 0
-	br.cond.sptk.few paravirt_native_site_end
-	;;
-	}
+	template1 PARAVIRT_PATCH_TYPE_SSM_I, ssm psr.i
+	template1 PARAVIRT_PATCH_TYPE_RSM_I, rsm psr.i
 	template PARAVIRT_PATCH_TYPE_GET_PSR_I, 2
 	{ .mii
 	mov r8 = psr
@@ -445,20 +390,8 @@ paravirt_native_templates:
 	nop.i 0
 	;;
 	}
-	template PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_PSR, 1
-	{ .mib
-	mov r8 = psr
-	nop.i 0
-	br.cond.sptk.few paravirt_native_site_end
-	;;
-	}
-	template PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_AR_ITC, 1
-	{ .mib
-	mov r8 = ar.itc
-	nop.i 0
-	br.cond.sptk.few paravirt_native_site_end
-	;;
-	}
+	template1 PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_PSR, mov r8 = psr
+	template1 PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_AR_ITC, mov r8 = ar.itc
 	.irp	n, CR_NUMBERS
 	tmpl_getcr \n
 	.endr
