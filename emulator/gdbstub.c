@@ -546,7 +546,7 @@ int gdbstub_run_cpu(struct gdbstub *g, struct cpu *c, uint64_t budget)
 			continue;
 		}
 		r = bm == BP_LATER_SLOT ? run_slot(c) : run_cpu(c, 1);
-		if (r == X_HALT)
+		if (r == X_HALT || r == X_YIELD)
 			return r;
 	}
 	return X_NEXT;

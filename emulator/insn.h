@@ -25,6 +25,7 @@ enum exec_result {
 	X_JUMP,		/* c->ip and c->slot were set (taken branch, rfi, ...) */
 	X_FAULT,	/* an interruption was raised; c->ip/slot point at the handler */
 	X_HALT,		/* stop this CPU's run loop (exit, fatal error, power-off) */
+	X_YIELD,	/* (run loops only) an interrupt became deliverable: end the turn */
 };
 
 typedef int (*exec_fn)(struct cpu *c, const struct insn *in);

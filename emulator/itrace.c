@@ -137,7 +137,8 @@ int itrace_run_cpu(struct itrace *t, struct machine *m, struct cpu *c, uint64_t 
 	uint64_t end = c->retired + budget;
 	int r = X_NEXT;
 
-	while (c->retired < end && t->left && m->stop == MSTOP_NONE && r != X_HALT) {
+	while (c->retired < end && t->left && m->stop == MSTOP_NONE &&
+	       r != X_HALT && r != X_YIELD) {
 		if (t->on) {
 			r = trace_slot(t, c);
 		} else if (t->at_address) {
@@ -155,7 +156,7 @@ int itrace_run_cpu(struct itrace *t, struct machine *m, struct cpu *c, uint64_t 
 					    t->when - now : end - c->retired);
 		}
 	}
-	if (r != X_HALT && c->retired < end && m->stop == MSTOP_NONE)
+	if (r != X_HALT && r != X_YIELD && c->retired < end && m->stop == MSTOP_NONE)
 		r = run_cpu(c, end - c->retired);
-	return r == X_HALT ? X_HALT : X_NEXT;
+	return r == X_HALT || r == X_YIELD ? r : X_NEXT;
 }

@@ -38,7 +38,7 @@ void itrace_free(struct itrace *t);
 /* True once COUNT slots were traced: the machine goes back to run_cpu(). */
 bool itrace_done(const struct itrace *t);
 
-/* run_cpu() with the trace: the same contract (budget, X_HALT/X_NEXT). */
+/* run_cpu() with the trace: the same contract (budget, X_HALT/X_NEXT/X_YIELD). */
 int itrace_run_cpu(struct itrace *t, struct machine *m, struct cpu *c, uint64_t budget);
 
 #endif

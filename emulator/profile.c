@@ -77,8 +77,8 @@ int profile_run_cpu(struct profile *p, struct cpu *c, uint64_t budget)
 			p->slots[s] += c->retired - before;
 		else
 			p->unknown += c->retired - before;
-		if (r == X_HALT)
-			return X_HALT;
+		if (r == X_HALT || r == X_YIELD)
+			return r;
 	}
 	return X_NEXT;
 }

@@ -23,7 +23,7 @@ struct profile;
 struct profile *profile_new(const struct symtab *syms);
 void profile_free(struct profile *p);
 
-/* run_cpu() with accounting: the same contract (budget, X_HALT/X_NEXT). */
+/* run_cpu() with accounting: the same contract (budget, X_HALT/X_NEXT/X_YIELD). */
 int profile_run_cpu(struct profile *p, struct cpu *c, uint64_t budget);
 
 /* The table, most expensive first; 0 or -1 on a write error. */

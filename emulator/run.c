@@ -15,9 +15,16 @@
 #include "cpu.h"
 #include "dcache.h"
 #include "insn.h"
+#include "platform.h"
 #include "memspace.h"
 #include "mmu.h"
 #include "run.h"
+
+/* After a serializing instruction: may an interrupt be taken now? */
+static bool irq_window(struct cpu *c)
+{
+	return (c->psr & PSR_I) && lsapic_pending(c);
+}
 
 int run_cpu(struct cpu *c, uint64_t budget)
 {
@@ -66,6 +73,7 @@ int run_cpu(struct cpu *c, uint64_t budget)
 		if (!s0) {
 			/* Common case: whole bundle, nops pre-filtered. */
 			unsigned k;
+			bool serialized = false;
 
 			for (k = 0; k < b->nrun; k++) {
 				const struct insn *in = &b->slot[b->run[k]];
@@ -78,17 +86,23 @@ int run_cpu(struct cpu *c, uint64_t budget)
 				r = in->exec(c, in);
 				if (__builtin_expect(r != X_NEXT, 0))
 					break;
-				if (in->flags & IF_SERIALIZE)
+				if (in->flags & IF_SERIALIZE) {
 					vpage = 1;
+					serialized = true;
+				}
 			}
 			if (!r) {
 				c->retired += 3;
 				c->ip += 16;
 				c->slot = 0;
+				if (serialized && irq_window(c))
+					return X_YIELD;
 				continue;
 			}
 			goto stopped;
 		}
+		bool serialized = false;
+
 		for (s = s0; s < 3; s++) {
 			const struct insn *in = &b->slot[s];
 
@@ -99,8 +113,10 @@ int run_cpu(struct cpu *c, uint64_t budget)
 			if (r)
 				break;
 			if (in->flags & (IF_LONG | IF_SERIALIZE)) {
-				if (in->flags & IF_SERIALIZE)
+				if (in->flags & IF_SERIALIZE) {
 					vpage = 1;
+					serialized = true;
+				}
 				if (in->flags & IF_LONG)
 					s = 2;
 			}
@@ -109,14 +125,19 @@ int run_cpu(struct cpu *c, uint64_t budget)
 			c->retired += 3 - s0;
 			c->ip += 16;
 			c->slot = 0;
+			if (serialized && irq_window(c))
+				return X_YIELD;
 			continue;
 		}
 stopped:
 		c->retired += s - s0 + 1;
 		if (r == X_HALT)
 			return X_HALT;
-		if (r == X_FAULT || (b->slot[s].flags & IF_SERIALIZE))
+		if (r == X_FAULT || (b->slot[s].flags & IF_SERIALIZE)) {
 			vpage = 1;
+			if (irq_window(c))	/* rfi */
+				return X_YIELD;
+		}
 	}
 	return X_NEXT;
 }
@@ -142,7 +163,7 @@ int run_slot(struct cpu *c)
 		r = in->exec(c, in);
 	c->retired++;
 	if (r != X_NEXT)
-		return r;
+		return r == X_JUMP && (in->flags & IF_SERIALIZE) && irq_window(c) ? X_YIELD : r;
 	if (in->flags & IF_LONG)
 		s = 2;
 	if (++s > 2) {
@@ -150,5 +171,5 @@ int run_slot(struct cpu *c)
 		s = 0;
 	}
 	c->slot = s;
-	return X_NEXT;
+	return (in->flags & IF_SERIALIZE) && irq_window(c) ? X_YIELD : X_NEXT;
 }

@@ -21,15 +21,18 @@ void cpu_free(struct cpu *c);
 
 /*
  * Execute from c->ip / c->slot until `budget` more slots have retired or
- * an executor returns X_HALT.  Returns X_HALT, or X_NEXT when the budget
- * ran out (the platform then checks interrupts/timers and calls again).
+ * an executor returns X_HALT.  Returns X_HALT, X_NEXT when the budget ran
+ * out (the platform then checks interrupts/timers and calls again), or
+ * X_YIELD, earlier, when a serializing instruction (ssm, mov psr.l, rfi,
+ * srlz, ...) left an interrupt deliverable with psr.i set: the platform
+ * delivers it then, as hardware would, rather than at the end of the turn.
  */
 int run_cpu(struct cpu *c, uint64_t budget);
 
 /*
  * Execute exactly one instruction slot at c->ip / c->slot (a false
  * predicate still retires it).  X_NEXT, X_FAULT when an interruption
- * redirected ip, or X_HALT.
+ * redirected ip, X_HALT, or X_YIELD (as for run_cpu(); the slot is done).
  */
 int run_slot(struct cpu *c);
 

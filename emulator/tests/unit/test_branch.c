@@ -17,6 +17,7 @@
 #include "memspace.h"
 #include "rse.h"
 #include "run.h"
+#include "platform.h"
 #include "test/harness.h"
 
 #define CODE 0x4000ULL
@@ -329,9 +330,46 @@ static void illegal_slots(void)
 	teardown(c);
 }
 
+/* M44 ssm imm24 (PSR bits 0-20 sit in imm21a, bits 6-26) */
+#define SSM(bit) ((6ULL << 27) | (1ULL << (6 + (bit))))
+
+/*
+ * The run loop hands back control as soon as a serializing instruction
+ * leaves an interrupt deliverable with psr.i set (here ssm psr.i with a
+ * vector pending), so the platform takes it there, as hardware would, and
+ * not at the end of the turn.
+ */
+static void interrupt_window(void)
+{
+	struct cpu *c = setup();
+	int pending;
+
+	for (pending = 0; pending < 2; pending++) {
+		TEST_BEGIN(pending ? "run loop: ssm psr.i with a vector pending ends the turn"
+				   : "run loop: ssm psr.i with nothing pending runs on");
+		CHECK(lsapic_attach(c, 0, 0));
+		c->psr = PSR_IC;	/* CPL 0, interrupts off */
+		c->retired = 0;
+		if (pending)
+			lsapic_raise(c, 0xef);
+		put_bundle(c, CODE, 0x01, SSM(14), NOP_I, NOP_I);
+		put_bundle(c, CODE + 16, 0x11, NOP_M, NOP_I, BREAK_B(0x42));
+		c->ip = CODE;
+		c->slot = 0;
+		CHECK_EQ(run_cpu(c, 1000), pending ? X_YIELD : X_HALT);
+		CHECK(c->psr & PSR_I);
+		CHECK_EQ(c->ip, CODE + 16);
+		CHECK_EQ(c->retired, pending ? 3 : 6);
+		lsapic_detach(c);
+		TEST_END();
+	}
+	teardown(c);
+}
+
 int main(void)
 {
 	counted_loop();
+	interrupt_window();
 	call_return();
 	predication();
 	long_forms();

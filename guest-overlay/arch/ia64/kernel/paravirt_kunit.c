@@ -4,22 +4,25 @@
  * the kernel booted on.
  *
  * The hook tables must be filled in, the call sites of pv_cpu_ops must
- * all have been replaced by their native instructions (or, with
- * noreplace-paravirt, all still hold their stub), and the intrinsics must
- * give what the instructions themselves give.  Only operations without a
- * lasting effect are exercised: registers are read, or written back with
- * the value they hold.
+ * all hold their native instructions on bare hardware (or all call
+ * pv_cpu_ops with noreplace-paravirt, or be patched under a hypervisor),
+ * a function's sites must give the same results natively, patched to
+ * call pv_cpu_ops, and patched with a replacement, and the intrinsics
+ * must give what the instructions themselves give.  Only operations
+ * without a lasting effect are exercised: registers are read, or written
+ * back with the value they hold.
  */
 
 #include <kunit/test.h>
 #include <linux/irqflags.h>
+#include <linux/kallsyms.h>
 #include <linux/string.h>
+
+#include <asm/sections.h>
 
 #include <asm/intrinsics.h>
 #include <asm/paravirt.h>
 #include <asm/paravirt_patch.h>
-
-#define SITE_SIZE	(PARAVIRT_SITE_BUNDLES * 16)
 
 static void pv_hooks_filled(struct kunit *test)
 {
@@ -54,76 +57,17 @@ static void pv_hooks_filled(struct kunit *test)
 	}
 }
 
-/* Every site type the intrinsics emit has a native replacement. */
-static void pv_templates(struct kunit *test)
-{
-	static const unsigned long types[] = {
-		PARAVIRT_PATCH_TYPE_FC, PARAVIRT_PATCH_TYPE_THASH,
-		PARAVIRT_PATCH_TYPE_GET_CPUID, PARAVIRT_PATCH_TYPE_GET_PMD,
-		PARAVIRT_PATCH_TYPE_PTCGA, PARAVIRT_PATCH_TYPE_GET_RR,
-		PARAVIRT_PATCH_TYPE_SET_RR, PARAVIRT_PATCH_TYPE_SET_RR0_TO_RR4,
-		PARAVIRT_PATCH_TYPE_SSM_I, PARAVIRT_PATCH_TYPE_RSM_I,
-		PARAVIRT_PATCH_TYPE_GET_PSR_I,
-		PARAVIRT_PATCH_TYPE_INTRIN_LOCAL_IRQ_RESTORE,
-		PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_PSR,
-		PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_AR_ITC,
-		PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_CR_IVR,
-		PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_CR_LRR1,
-		PARAVIRT_PATCH_TYPE_SETREG + _IA64_REG_AR_ITC,
-		PARAVIRT_PATCH_TYPE_SETREG + _IA64_REG_AR_KR7,
-		PARAVIRT_PATCH_TYPE_SETREG + _IA64_REG_CR_EOI,
-		PARAVIRT_PATCH_TYPE_SETREG + _IA64_REG_CR_TPR,
-	};
-	const struct paravirt_patch_template *t;
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(types); i++) {
-		t = paravirt_patch_find_native(types[i]);
-		KUNIT_ASSERT_NOT_NULL_MSG(test, t, "type %#lx", types[i]);
-		KUNIT_EXPECT_GT(test, t->end - t->start, 0L);
-		KUNIT_EXPECT_LE(test, t->end - t->start, (long)SITE_SIZE);
-		KUNIT_EXPECT_EQ(test, (t->end - t->start) % 16, 0L);
-	}
-	KUNIT_EXPECT_NULL(test, paravirt_patch_find_native(0));
-	KUNIT_EXPECT_NULL(test, paravirt_patch_find_native(PARAVIRT_PATCH_TYPE_SETREG +
-							   _IA64_REG_CR_IVR));
-}
-
 /*
- * The stub's bundles after the first (which loads the address of the
- * pv_cpu_ops member) hold no relocation: identical at every site.
- */
-static bool site_is_stub(const u64 *site, const u64 *ref)
-{
-	unsigned int i;
-
-	if ((site[0] & 0x1e) != 0x04)	/* MLX template */
-		return false;
-	for (i = 2; i < SITE_SIZE / 8; i++)
-		if (site[i] != ref[i])
-			return false;
-	return true;
-}
-
-static bool site_equal(const u64 *site, const u64 *expect)
-{
-	unsigned int i;
-
-	for (i = 0; i < SITE_SIZE / 8; i++)
-		if (site[i] != expect[i])
-			return false;
-	return true;
-}
-
-/*
- * Thousands of sites: expectations are counted, and only a mismatch is
- * reported on its own, so that the suite stays cheap at every boot.
+ * Thousands of sites: they are counted by form, and only a site in the
+ * wrong form is reported on its own, so that the suite stays cheap at
+ * every boot.
  */
 static void pv_sites_patched(struct kunit *test)
 {
 	struct paravirt_patch_site_bundle *p, *start, *end;
-	unsigned long n = 0, stubs = 0, native = 0, hv = 0, bad = 0;
-	u64 expect[SITE_SIZE / 8];
+	unsigned long n[PARAVIRT_SITE_BAD + 1] = { 0 };
+	enum paravirt_site_form form;
+	bool native = !paravirt_enabled() && !paravirt_patch_disabled;
 
 	start = __start_paravirt_bundles;
 	end = __stop_paravirt_bundles;
@@ -131,46 +75,181 @@ static void pv_sites_patched(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, paravirt_patch_nr_sites,
 			(unsigned long)(end - start));
 	for (p = start; p < end; p++) {
-		n++;
-		if (p->ebundle - p->sbundle != SITE_SIZE ||
-		    (unsigned long)p->sbundle % 16) {
-			KUNIT_FAIL(test, "site %pS type %#lx: bad extent",
-				   p->sbundle, p->type);
-			bad++;
-			continue;
-		}
-		if (paravirt_patch_disabled) {
-			if (site_is_stub(p->sbundle, start->sbundle)) {
-				stubs++;
-			} else {
-				KUNIT_FAIL(test, "site %pS type %#lx: not a stub",
-					   p->sbundle, p->type);
-				bad++;
-			}
-			continue;
-		}
-		if (!paravirt_patch_bundle_native(expect, expect + SITE_SIZE / 8,
-						  p->type)) {
-			KUNIT_FAIL(test, "site %pS type %#lx: no template",
-				   p->sbundle, p->type);
-			bad++;
-		} else if (site_equal(p->sbundle, expect)) {
-			native++;
-		} else if (pv_init_ops.patch_bundle) {
-			hv++;	/* the hypervisor's own replacement */
-		} else {
-			KUNIT_FAIL(test, "site %pS type %#lx differs from its template",
-				   p->sbundle, p->type);
-			bad++;
-		}
+		form = paravirt_patch_site_form(p);
+		n[form]++;
+		if (native ? form != PARAVIRT_SITE_NATIVE :
+		    paravirt_patch_disabled ? form != PARAVIRT_SITE_CALL :
+		    form != PARAVIRT_SITE_CALL && form != PARAVIRT_SITE_REPLACED)
+			KUNIT_FAIL(test, "site %pS type %#lx: form %d",
+				   p->sbundle, p->type, form);
 	}
-	KUNIT_EXPECT_EQ(test, bad, 0UL);
-	if (paravirt_patch_disabled)
-		KUNIT_EXPECT_EQ(test, paravirt_patch_nr_patched, 0UL);
-	else
-		KUNIT_EXPECT_EQ(test, paravirt_patch_nr_patched, n);
-	kunit_info(test, "%lu sites: %lu native, %lu hypervisor, %lu stubs\n",
-		   n, native, hv, stubs);
+	KUNIT_EXPECT_EQ(test, n[PARAVIRT_SITE_BAD], 0UL);
+	KUNIT_EXPECT_EQ(test, paravirt_patch_nr_patched,
+			native ? 0UL : (unsigned long)(end - start));
+	kunit_info(test, "%lu sites: %lu native, %lu calling pv_cpu_ops, %lu replaced\n",
+		   (unsigned long)(end - start), n[PARAVIRT_SITE_NATIVE],
+		   n[PARAVIRT_SITE_CALL], n[PARAVIRT_SITE_REPLACED]);
+}
+
+/*
+ * A function whose sites the next cases patch back and forth: what it
+ * returns must not depend on the form its sites are in.
+ */
+struct pv_probe {
+	unsigned long psr_i, rr7, iva, thash, cpuid3, tpr;
+};
+
+static noinline void pv_probe_run(struct pv_probe *r)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	r->psr_i = ia64_getreg(_IA64_REG_PSR) & IA64_PSR_I;
+	r->tpr = ia64_getreg(_IA64_REG_CR_TPR);
+	ia64_setreg(_IA64_REG_CR_TPR, r->tpr);
+	ia64_srlz_d();
+	local_irq_restore(flags);
+	r->rr7 = ia64_get_rr(7UL << 61);
+	r->iva = ia64_getreg(_IA64_REG_CR_IVA);
+	r->thash = ia64_thash(0xa000000100000000UL);
+	r->cpuid3 = ia64_get_cpuid(3);
+}
+
+#define PROBE_MAX_SITES	16
+#define PROBE_SITE_MAX	(16 * 16)
+
+struct pv_probe_sites {
+	struct paravirt_patch_site_bundle *site[PROBE_MAX_SITES];
+	u8 save[PROBE_MAX_SITES][PROBE_SITE_MAX];
+	unsigned int n;
+};
+
+/* The sites inside pv_probe_run(), found through kallsyms. */
+static void pv_probe_find(struct kunit *test, struct pv_probe_sites *s)
+{
+	unsigned long ip = (unsigned long)dereference_function_descriptor(pv_probe_run);
+	unsigned long size, offset;
+	struct paravirt_patch_site_bundle *p;
+
+	if (!kallsyms_lookup_size_offset(ip, &size, &offset))
+		kunit_skip(test, "no kallsyms: cannot find pv_probe_run's sites");
+	s->n = 0;
+	for (p = __start_paravirt_bundles; p < __stop_paravirt_bundles; p++) {
+		if ((unsigned long)p->sbundle < ip ||
+		    (unsigned long)p->sbundle >= ip + size)
+			continue;
+		KUNIT_ASSERT_LT(test, s->n, PROBE_MAX_SITES);
+		KUNIT_ASSERT_LE(test, p->ebundle - p->sbundle, (long)PROBE_SITE_MAX);
+		KUNIT_ASSERT_EQ(test, paravirt_patch_site_form(p), PARAVIRT_SITE_NATIVE);
+		memcpy(s->save[s->n], p->sbundle, p->ebundle - p->sbundle);
+		s->site[s->n++] = p;
+	}
+	/* irq save (2), psr, tpr (2), irq restore, rr, iva, thash, cpuid */
+	KUNIT_ASSERT_GE(test, s->n, 10U);
+}
+
+static void pv_probe_restore(struct pv_probe_sites *s)
+{
+	struct paravirt_patch_site_bundle *p;
+	unsigned int i;
+
+	for (i = 0; i < s->n; i++) {
+		p = s->site[i];
+		memcpy(p->sbundle, s->save[i], p->ebundle - p->sbundle);
+		paravirt_patch_flush(p->sbundle, p->ebundle);
+	}
+}
+
+static void pv_probe_expect(struct kunit *test, const struct pv_probe *a,
+			    const struct pv_probe *b)
+{
+	KUNIT_EXPECT_EQ(test, a->psr_i, 0UL);
+	KUNIT_EXPECT_EQ(test, b->psr_i, 0UL);
+	KUNIT_EXPECT_EQ(test, a->rr7, b->rr7);
+	KUNIT_EXPECT_EQ(test, a->iva, b->iva);
+	KUNIT_EXPECT_EQ(test, a->thash, b->thash);
+	KUNIT_EXPECT_EQ(test, a->cpuid3, b->cpuid3);
+	KUNIT_EXPECT_EQ(test, a->tpr, b->tpr);
+}
+
+/* The stubs, natively: patch pv_probe_run() to call pv_cpu_ops. */
+static void pv_call_form(struct kunit *test)
+{
+	struct pv_probe_sites *s;
+	struct pv_probe native, call;
+	unsigned int i;
+
+	if (paravirt_enabled())
+		kunit_skip(test, "sites already patched for the hypervisor");
+	s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	pv_probe_find(test, s);
+	pv_probe_run(&native);
+	for (i = 0; i < s->n; i++) {
+		paravirt_patch_site_call(s->site[i]);
+		paravirt_patch_flush(s->site[i]->sbundle, s->site[i]->ebundle);
+		KUNIT_EXPECT_EQ(test, paravirt_patch_site_form(s->site[i]),
+				PARAVIRT_SITE_CALL);
+	}
+	pv_probe_run(&call);
+	pv_probe_restore(s);
+	pv_probe_expect(test, &native, &call);
+	for (i = 0; i < s->n; i++)
+		KUNIT_EXPECT_EQ(test, paravirt_patch_site_form(s->site[i]),
+				PARAVIRT_SITE_NATIVE);
+}
+
+/*
+ * A replacement for thash sites only, one bundle: r8 = r8 + 1.  It shows
+ * that the patcher hands the argument over in r8 and takes the result
+ * back from r8, whatever registers gcc chose at the site.
+ */
+asm (".pushsection .rodata.pv_kunit, \"a\"\n"
+     "\t.align 16\n"
+     "pv_kunit_inc_r8:\n"
+     "{ .mii\n\tadds r8 = 1, r8\n\tnop.i 0\n\tnop.i 0\n\t;;\n}\n"
+     ".popsection\n");
+extern const u64 pv_kunit_inc_r8[2];
+
+static unsigned long pv_fake_patch_bundle(void *sbundle, void *ebundle,
+					  unsigned long type)
+{
+	if (type != PARAVIRT_PATCH_TYPE_THASH || ebundle - sbundle < 16)
+		return 0;
+	memcpy(sbundle, pv_kunit_inc_r8, 16);
+	return 16;
+}
+
+static void pv_replace(struct kunit *test)
+{
+	unsigned long (*saved)(void *sbundle, void *ebundle, unsigned long type);
+	struct pv_probe_sites *s;
+	struct pv_probe native, replaced;
+	unsigned int i, n = 0;
+
+	if (paravirt_enabled())
+		kunit_skip(test, "sites already patched for the hypervisor");
+	s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	pv_probe_find(test, s);
+	pv_probe_run(&native);
+	saved = pv_init_ops.patch_bundle;
+	pv_init_ops.patch_bundle = pv_fake_patch_bundle;
+	for (i = 0; i < s->n; i++) {
+		if (!paravirt_patch_site_replace(s->site[i]))
+			continue;
+		paravirt_patch_flush(s->site[i]->sbundle, s->site[i]->ebundle);
+		KUNIT_EXPECT_EQ(test, paravirt_patch_site_form(s->site[i]),
+				PARAVIRT_SITE_REPLACED);
+		n++;
+	}
+	pv_init_ops.patch_bundle = saved;
+	pv_probe_run(&replaced);
+	pv_probe_restore(s);
+	KUNIT_EXPECT_EQ(test, n, 1U);
+	KUNIT_EXPECT_EQ(test, replaced.thash, 0xa000000100000001UL);
+	replaced.thash = native.thash;
+	pv_probe_expect(test, &native, &replaced);
 }
 
 static void pv_psr_i(struct kunit *test)
@@ -275,8 +354,9 @@ static void pv_thash(struct kunit *test)
 
 static struct kunit_case ia64_paravirt_cases[] = {
 	KUNIT_CASE(pv_hooks_filled),
-	KUNIT_CASE(pv_templates),
 	KUNIT_CASE(pv_sites_patched),
+	KUNIT_CASE(pv_call_form),
+	KUNIT_CASE(pv_replace),
 	KUNIT_CASE(pv_psr_i),
 	KUNIT_CASE(pv_region_registers),
 	KUNIT_CASE(pv_registers),

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Native pv_cpu_ops for the call-site convention of asm/paravirt_privop.h,
- * and the native replacements that paravirt_patch_apply() copies over
- * the call sites.
+ * and the bundles the patcher writes and recognises.
  *
  * The entry points are reached from a call-site stub: arguments in r8,
  * r9, r10, r11, r14, result in r8, return address in b6.  They may only
@@ -13,7 +12,8 @@
  *
  * getreg and setreg get the register number at run time and dispatch
  * through tables of one bundle per register.  That is only the path of
- * an unpatched site: a patched one holds the single instruction.
+ * a site patched to call through pv_cpu_ops: as compiled, a site holds
+ * the instruction itself.
  */
 
 #include <asm/asmmacro.h>
@@ -186,7 +186,7 @@ END(paravirt_native_setreg)
 
 /*
  * One bundle per register number; the others return 0 or do nothing.
- * The entries and the templates below are not one instruction stream:
+ * The entries and the bundles below are not one instruction stream:
  * .serialize.* keep the assembler's dependency check from pairing the
  * side effects of one entry (a read of cr.ivr) with the next.
  */
@@ -264,148 +264,6 @@ paravirt_native_setreg_ar:
 	setar	\n
 	.endr
 
-/*
- * The replacements.  Each is whole bundles ending in a stop, uses the
- * stub's registers (arguments r8..., result r8) and clobbers no more
- * than an entry point above may.  A table entry is {type, start, end}.
- * All but ptc.ga end in an .mib bundle whose branch the patcher points
- * at the end of the site: the rest of the site costs nothing.
- */
-	.macro	template type, nbundles
-	.section .rodata.paravirt_templates, "a"
-	data8	\type, 1f, 1f + 16 * \nbundles
-	.previous
-	.align 16
-	.serialize.data
-	.serialize.instruction
-1:
-	.endm
-
-/* The common form: one instruction, then the branch to the site's end. */
-	.macro	template1 type, insn:vararg
-	template \type, 1
-	{ .mib
-	\insn
-	nop.i 0
-	br.cond.sptk.few paravirt_native_site_end
-	;;
-	}
-	.endm
-
-	.macro	tmpl_getcr n
-	.if	CR_READABLE(\n)
-	template1 PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_CR_DCR + \n, mov r8 = cr\n
-	.endif
-	.endm
-
-	.macro	tmpl_setcr n
-	.if	CR_WRITABLE(\n)
-	template1 PARAVIRT_PATCH_TYPE_SETREG + _IA64_REG_CR_DCR + \n, mov cr\n = r9
-	.endif
-	.endm
-
-	.macro	tmpl_setar n
-	.if	AR_WRITABLE(\n)
-	template1 PARAVIRT_PATCH_TYPE_SETREG + _IA64_REG_AR_KR0 + \n, mov ar\n = r9
-	.endif
-	.endm
-
-	.section .rodata.paravirt_templates, "a"
-	.align 8
-	.global paravirt_native_templates
-paravirt_native_templates:
-	.previous
-
-	template1 PARAVIRT_PATCH_TYPE_FC, fc r8
-	template1 PARAVIRT_PATCH_TYPE_THASH, thash r8 = r8
-	template1 PARAVIRT_PATCH_TYPE_GET_CPUID, mov r8 = cpuid[r8]
-	template1 PARAVIRT_PATCH_TYPE_GET_PMD, mov r8 = pmd[r8]
-	template PARAVIRT_PATCH_TYPE_PTCGA, 1
-	{ .mmi
-	ptc.ga r8, r9
-	;;
-	nop.m 0
-	nop.i 0
-	;;
-	}
-	template1 PARAVIRT_PATCH_TYPE_GET_RR, mov r8 = rr[r8]
-	template1 PARAVIRT_PATCH_TYPE_SET_RR, mov rr[r8] = r9
-	template PARAVIRT_PATCH_TYPE_SET_RR0_TO_RR4, 4
-	{ .mii
-	mov rr[r0] = r8
-	dep.z r2 = 1, 61, 3
-	dep.z r3 = 2, 61, 3
-	;;
-	}
-	{ .mii
-	mov rr[r2] = r9
-	dep.z r15 = 3, 61, 3
-	dep.z r17 = 4, 61, 3
-	;;
-	}
-	{ .mmi
-	mov rr[r3] = r10
-	;;
-	mov rr[r15] = r11
-	nop.i 0
-	;;
-	}
-	{ .mib
-	mov rr[r17] = r14
-	nop.i 0
-	br.cond.sptk.few paravirt_native_site_end
-	;;
-	}
-	template1 PARAVIRT_PATCH_TYPE_SSM_I, ssm psr.i
-	template1 PARAVIRT_PATCH_TYPE_RSM_I, rsm psr.i
-	template PARAVIRT_PATCH_TYPE_GET_PSR_I, 2
-	{ .mii
-	mov r8 = psr
-	dep.z r2 = 1, IA64_PSR_I_BIT, 1
-	nop.i 0
-	;;
-	}
-	{ .mib
-	and r8 = r8, r2
-	nop.i 0
-	br.cond.sptk.few paravirt_native_site_end
-	;;
-	}
-	template PARAVIRT_PATCH_TYPE_INTRIN_LOCAL_IRQ_RESTORE, 3
-	{ .mii
-	cmp.ne p6, p7 = r8, r0
-	nop.i 0
-	nop.i 0
-	;;
-	}
-	{ .mmi
-(p6)	ssm psr.i
-(p7)	rsm psr.i
-	nop.i 0
-	;;
-	}
-	{ .mii
-(p6)	srlz.d
-	nop.i 0
-	nop.i 0
-	;;
-	}
-	template1 PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_PSR, mov r8 = psr
-	template1 PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_AR_ITC, mov r8 = ar.itc
-	.irp	n, CR_NUMBERS
-	tmpl_getcr \n
-	.endr
-	.irp	n, CR_NUMBERS
-	tmpl_setcr \n
-	.endr
-	.irp	n, AR_NUMBERS
-	tmpl_setar \n
-	.endr
-
-	.section .rodata.paravirt_templates, "a"
-	data8	0, 0, 0
-	.previous
-
 /* Padding of a patched site: a nop bundle, or a jump to the site's end. */
 	.align 16
 	.global paravirt_native_nop_bundle
@@ -425,3 +283,30 @@ paravirt_native_skip_bundle:
 	;;
 	}
 paravirt_native_site_end:
+
+/*
+ * The bundles of the call stub that are the same at every site (the
+ * second, fourth and fifth of PARAVIRT_STUB in asm/paravirt_privop.h):
+ * how the patcher recognises a site whose stub is intact.
+ */
+	.align 16
+	.global paravirt_native_stub
+paravirt_native_stub:
+	{ .mii
+	ld8 r2 = [r2]
+	mov r3 = ip
+	mov r16 = gp
+	;;
+	}
+	{ .mii
+	ld8 gp = [r2]
+	mov b7 = r17
+	mov b6 = r3
+	;;
+	}
+	{ .mib
+	nop.m 0
+	nop.i 0
+	br.cond.sptk.many b7
+	;;
+	}

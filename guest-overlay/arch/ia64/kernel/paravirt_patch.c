@@ -2,16 +2,19 @@
 /*
  * Binary patching of the pv_cpu_ops call sites (asm/paravirt_patch.h).
  *
- * Each site recorded in .paravirt_bundles is a stub that calls through
- * pv_cpu_ops.  Once at boot, early in setup_arch(), and for a module
- * before its code runs, every site is overwritten with the instructions
- * themselves: the hypervisor's sequence if pv_init_ops.patch_bundle
- * supplies one, the native template of paravirt_native.S otherwise.  The
- * rest of the site is skipped by a branch, which retires fewer slots than
- * running through nop bundles.  With noreplace-paravirt the stubs stay in
- * place and keep calling through the table.
+ * Each site recorded in .paravirt_bundles starts with the native
+ * instructions, which branch over the stub that ends the site.  On bare
+ * hardware nothing is patched: the native kernel pays for a site only
+ * the bundle it sits in.  Under a hypervisor, once at boot, early in
+ * setup_arch(), and for a module before its code runs, every site is
+ * overwritten with the hypervisor's instructions when
+ * pv_init_ops.patch_bundle supplies them, or else made to fall into its
+ * stub, which calls the hypervisor's pv_cpu_ops entry.  The boot option
+ * noreplace-paravirt makes every site call through pv_cpu_ops, natively
+ * too, which is how the stubs are exercised on bare hardware.
  */
 
+#include <linux/bug.h>
 #include <linux/elf.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -23,14 +26,33 @@
 #include <asm/paravirt_patch.h>
 
 #define BUNDLE_SIZE	16
-/* br.cond in slot 2: imm20b is bits 36-55 of the bundle's upper word. */
-#define BR_IMM20B_SHIFT	36
-#define BR_IMM20B_MASK	(0xfffffUL << BR_IMM20B_SHIFT)
+#define STUB_SIZE	(PARAVIRT_STUB_BUNDLES * BUNDLE_SIZE)
+
+/* Bundle templates (bit 0, the final stop, masked off). */
+#define TEMPLATE_MASK	0x1e
+#define TEMPLATE_MLX	0x04
 #define TEMPLATE_MIB	0x10
+
+/* Instruction slots: 41 bits each, after the 5-bit template. */
+#define SLOT_BITS	41
+#define SLOT_MASK	((1UL << SLOT_BITS) - 1)
+
+/* br.cond (B1) in slot 2: imm20b at bits 13-32 of the slot, sign at 36. */
+#define BR_IMM20B_SHIFT	13
+#define BR_IMM20B_MASK	(0xfffffUL << BR_IMM20B_SHIFT)
+#define BR_SIGN_SHIFT	36
+
+/*
+ * Stub bundles that hold the moves between gcc's registers and the
+ * stub's (asm/paravirt_privop.h), and the slots they are in.
+ */
+#define STUB_MOVIN0	0
+#define STUB_MOVIN1	2
+#define STUB_MOVOUT	5
 
 bool paravirt_patch_disabled;
 
-/* Sites of vmlinux: how many, and how many got replaced. */
+/* Sites of vmlinux: how many, and how many were changed. */
 unsigned long paravirt_patch_nr_sites;
 unsigned long paravirt_patch_nr_patched;
 
@@ -41,145 +63,227 @@ static int __init noreplace_paravirt_setup(char *s)
 }
 early_param("noreplace-paravirt", noreplace_paravirt_setup);
 
-/*
- * Thousands of sites, about a hundred templates: look them up through a
- * small open-addressing hash, filled on first use (at boot, one CPU).
- */
-#define TEMPLATE_HASH_SIZE	256
-static const struct paravirt_patch_template *template_hash[TEMPLATE_HASH_SIZE];
-static bool template_hash_ready;
-
-static unsigned int template_slot(unsigned long type)
+static u64 slot_get(const u64 *b, unsigned int n)
 {
-	return (type + (type >> 28) * 97) % TEMPLATE_HASH_SIZE;
-}
-
-static void template_hash_fill(void)
-{
-	const struct paravirt_patch_template *t;
-	unsigned int i;
-
-	for (t = paravirt_native_templates; t->start; t++) {
-		for (i = template_slot(t->type); template_hash[i];
-		     i = (i + 1) % TEMPLATE_HASH_SIZE)
-			;
-		template_hash[i] = t;
+	switch (n) {
+	case 0:
+		return (b[0] >> 5) & SLOT_MASK;
+	case 1:
+		return (b[0] >> 46) | ((b[1] & ((1UL << 23) - 1)) << 18);
+	default:
+		return b[1] >> 23;
 	}
-	template_hash_ready = true;
 }
 
-const struct paravirt_patch_template *paravirt_patch_find_native(unsigned long type)
+static void slot_set(u64 *b, unsigned int n, u64 insn)
 {
-	unsigned int i;
-
-	if (!template_hash_ready)
-		template_hash_fill();
-	for (i = template_slot(type); template_hash[i];
-	     i = (i + 1) % TEMPLATE_HASH_SIZE)
-		if (template_hash[i]->type == type)
-			return template_hash[i];
-	return NULL;
+	switch (n) {
+	case 0:
+		b[0] = (b[0] & ~(SLOT_MASK << 5)) | (insn << 5);
+		break;
+	case 1:
+		b[0] = (b[0] & ((1UL << 46) - 1)) | (insn << 46);
+		b[1] = (b[1] & ~((1UL << 23) - 1)) | (insn >> 18);
+		break;
+	default:
+		b[1] = (b[1] & ((1UL << 23) - 1)) | (insn << 23);
+		break;
+	}
 }
 
-/* Sites and templates are bundle-aligned: copy them as 64-bit words. */
-static void copy_bundles(void *to, const void *from, unsigned long len)
+static unsigned int template_of(const u64 *b)
+{
+	return b[0] & TEMPLATE_MASK;
+}
+
+/* Target of the ip-relative br.cond in slot 2 of the bundle at @b. */
+static const void *branch_target(const u64 *b)
+{
+	u64 insn = slot_get(b, 2);
+	long disp = (insn & BR_IMM20B_MASK) >> BR_IMM20B_SHIFT;
+
+	if (insn & (1UL << BR_SIGN_SHIFT))
+		disp -= 1L << 20;
+	return (const void *)b + disp * BUNDLE_SIZE;
+}
+
+/* @b is a copy being built: @at is where the bundle will be. */
+static void set_branch(u64 *b, const void *at, const void *target)
+{
+	long disp = (target - at) / BUNDLE_SIZE;
+	u64 insn = slot_get(b, 2);
+
+	insn &= ~(BR_IMM20B_MASK | (1UL << BR_SIGN_SHIFT));
+	insn |= (disp & 0xfffff) << BR_IMM20B_SHIFT;
+	insn |= (u64)(disp < 0) << BR_SIGN_SHIFT;
+	slot_set(b, 2, insn);
+}
+
+/* Sites are bundle-aligned: bundles are stored as two 64-bit words. */
+static void put_bundle(void *to, const u64 *b)
 {
 	u64 *d = to;
-	const u64 *s = from;
 
-	for (; len; len -= 8)
-		*d++ = *s++;
+	d[0] = b[0];
+	d[1] = b[1];
 }
 
-static void set_branch(void *bundle, void *target)
+static bool bundle_equal(const void *at, const u64 *b)
 {
-	u64 *b = bundle;
-	unsigned long n = (target - bundle) / BUNDLE_SIZE;
+	const u64 *s = at;
 
-	b[1] = (b[1] & ~BR_IMM20B_MASK) | (n << BR_IMM20B_SHIFT);
+	return s[0] == b[0] && s[1] == b[1];
 }
 
 /*
- * Fill [from, to) after a replacement that does not end in a branch:
- * one bundle that jumps to @to, then nop bundles that are never reached
- * (a single bundle of room just gets a nop bundle).
+ * Fill [from, to) so that execution gets from @from to @to: a nop bundle
+ * when that is all the room, else a bundle that jumps to @to, then nop
+ * bundles that are never reached.
  */
 void paravirt_patch_pad(void *from, void *to)
 {
+	u64 b[2];
+
 	if (to - from > BUNDLE_SIZE) {
-		copy_bundles(from, paravirt_native_skip_bundle, BUNDLE_SIZE);
-		set_branch(from, to);
+		memcpy(b, paravirt_native_skip_bundle, sizeof(b));
+		set_branch(b, from, to);
+		put_bundle(from, b);
 		from += BUNDLE_SIZE;
 	}
 	for (; from < to; from += BUNDLE_SIZE)
-		copy_bundles(from, paravirt_native_nop_bundle, BUNDLE_SIZE);
+		put_bundle(from, paravirt_native_nop_bundle);
 }
 
-/*
- * Write the native replacement of a site of the given type over
- * [sbundle, ebundle): the template, its final branch (if it has one,
- * an .mib bundle) pointed at the end of the site, nop bundles for the
- * rest.  Returns the template's size, 0 if there is none that fits.
- */
-unsigned long paravirt_patch_bundle_native(void *sbundle, void *ebundle,
-					   unsigned long type)
+static void *site_stub(const struct paravirt_patch_site_bundle *p)
 {
-	const struct paravirt_patch_template *t;
-	unsigned long len;
-	u8 *last;
+	return p->ebundle - STUB_SIZE;
+}
 
-	t = paravirt_patch_find_native(type);
-	if (!t)
-		return 0;
-	len = t->end - t->start;
-	if (!len || len > ebundle - sbundle)
-		return 0;
-	copy_bundles(sbundle, t->start, len);
-	last = sbundle + len - BUNDLE_SIZE;
-	if ((*last & 0x1e) == TEMPLATE_MIB) {
-		set_branch(last, ebundle);
-		for (last += BUNDLE_SIZE; (void *)last < ebundle; last += BUNDLE_SIZE)
-			copy_bundles(last, paravirt_native_nop_bundle, BUNDLE_SIZE);
-	} else {
-		paravirt_patch_pad(sbundle + len, ebundle);
-	}
-	return len;
+static bool stub_intact(const u64 *stub)
+{
+	return template_of(stub) == TEMPLATE_MLX &&
+	       bundle_equal(stub + 2, paravirt_native_stub[0]) &&
+	       bundle_equal(stub + 6, paravirt_native_stub[1]) &&
+	       bundle_equal(stub + 8, paravirt_native_stub[2]);
 }
 
 /*
- * flush_icache_range() is not usable this early: fc.i on every bundle
- * written, then (once for all the sites, in paravirt_patch_sites()) one
- * sync.i and srlz.i make the new instructions visible to instruction
- * fetch.  Nothing runs the patched code in between.
+ * Native: the stub is intact and the last native bundle still branches
+ * to the end of the site.  Call form: the first bundle is the padding
+ * paravirt_patch_pad() writes.  A replacement overwrites the stub.
  */
+enum paravirt_site_form paravirt_patch_site_form(const struct paravirt_patch_site_bundle *p)
+{
+	void *stub = site_stub(p);
+	const u64 *last = stub - BUNDLE_SIZE;
+
+	if ((unsigned long)p->sbundle % BUNDLE_SIZE ||
+	    (unsigned long)p->ebundle % BUNDLE_SIZE || stub <= p->sbundle)
+		return PARAVIRT_SITE_BAD;
+	if (!stub_intact(stub))
+		return PARAVIRT_SITE_REPLACED;
+	if (stub - p->sbundle == BUNDLE_SIZE ?
+	    bundle_equal(p->sbundle, paravirt_native_nop_bundle) :
+	    template_of(p->sbundle) == TEMPLATE_MIB &&
+	    branch_target(p->sbundle) == stub)
+		return PARAVIRT_SITE_CALL;
+	if (template_of(last) == TEMPLATE_MIB && branch_target(last) == p->ebundle)
+		return PARAVIRT_SITE_NATIVE;
+	return PARAVIRT_SITE_REPLACED;
+}
+
+/* Let the site fall into its stub.  The caller flushes. */
+void paravirt_patch_site_call(const struct paravirt_patch_site_bundle *p)
+{
+	paravirt_patch_pad(p->sbundle, site_stub(p));
+}
+
+/*
+ * Overwrite the site with the hypervisor's instructions, which take
+ * their arguments in r8/r9 and leave the result in r8 like a pv_cpu_ops
+ * entry.  They are framed by the site's own moves, taken from the stub:
+ * a bundle with the argument moves (when there are arguments), the
+ * hypervisor's bundles, and a bundle with the result move that jumps to
+ * the end of the site.  The moves are A-unit instructions, which encode
+ * alike in M and I slots.  Returns the size of the hypervisor's part, 0
+ * when it has none for this site (then nothing was written).  The caller
+ * flushes.
+ */
+unsigned long paravirt_patch_site_replace(const struct paravirt_patch_site_bundle *p)
+{
+	const u64 *stub = site_stub(p);
+	u64 nop = slot_get(paravirt_native_nop_bundle, 0);
+	u64 in0, in1, out, b[2];
+	void *seq = p->sbundle, *tail;
+	unsigned long used;
+
+	if (!pv_init_ops.patch_bundle)
+		return 0;
+	/* Read the moves first: the replacement overwrites the stub. */
+	in0 = slot_get(stub + 2 * STUB_MOVIN0, 0);
+	in1 = slot_get(stub + 2 * STUB_MOVIN1, 1);
+	out = slot_get(stub + 2 * STUB_MOVOUT, 1);
+	if (in0 != nop || in1 != nop)
+		seq += BUNDLE_SIZE;
+	used = pv_init_ops.patch_bundle(seq, p->ebundle - BUNDLE_SIZE, p->type);
+	if (!used)
+		return 0;
+	if (WARN_ONCE(used % BUNDLE_SIZE || used > p->ebundle - BUNDLE_SIZE - seq,
+		      "paravirt: patch_bundle wrote %lu bytes at %pS\n",
+		      used, p->sbundle))
+		return used;
+	if (seq != p->sbundle) {
+		memcpy(b, paravirt_native_nop_bundle, sizeof(b));
+		slot_set(b, 0, in0);
+		slot_set(b, 1, in1);
+		put_bundle(p->sbundle, b);
+	}
+	tail = seq + used;
+	memcpy(b, paravirt_native_skip_bundle, sizeof(b));
+	slot_set(b, 0, out);
+	set_branch(b, tail, p->ebundle);
+	put_bundle(tail, b);
+	for (tail += BUNDLE_SIZE; tail < p->ebundle; tail += BUNDLE_SIZE)
+		put_bundle(tail, paravirt_native_nop_bundle);
+	return used;
+}
+
 static void paravirt_patch_fc(void *start, void *end)
 {
 	for (; start < end; start += BUNDLE_SIZE)
 		asm volatile ("fc.i %0" :: "r" (start) : "memory");
 }
 
-/* Returns the number of sites replaced. */
+/*
+ * flush_icache_range() is not usable this early: fc.i on the bundles
+ * written, then sync.i and srlz.i make them visible to instruction fetch.
+ */
+void paravirt_patch_flush(void *start, void *end)
+{
+	paravirt_patch_fc(start, end);
+	ia64_sync_i();
+	ia64_srlz_i();
+}
+
+/* Returns the number of sites changed. */
 static unsigned long paravirt_patch_sites(struct paravirt_patch_site_bundle *start,
 					  struct paravirt_patch_site_bundle *end)
 {
 	struct paravirt_patch_site_bundle *p;
-	unsigned long used, done = 0;
+	unsigned long done = 0;
 
 	for (p = start; p < end; p++) {
-		used = 0;
-		if (pv_init_ops.patch_bundle)
-			used = pv_init_ops.patch_bundle(p->sbundle, p->ebundle,
-							p->type);
-		if (used)
-			paravirt_patch_pad(p->sbundle + used, p->ebundle);
-		else
-			used = paravirt_patch_bundle_native(p->sbundle,
-							    p->ebundle, p->type);
-		if (!used)
+		if (paravirt_patch_site_form(p) != PARAVIRT_SITE_NATIVE) {
+			pr_warn_once("paravirt: site %pS type %#lx is not native\n",
+				     p->sbundle, p->type);
 			continue;
+		}
+		if (paravirt_patch_disabled || !paravirt_patch_site_replace(p))
+			paravirt_patch_site_call(p);
 		paravirt_patch_fc(p->sbundle, p->ebundle);
 		done++;
 	}
+	/* Nothing runs the patched code in between: one sync for all. */
 	if (done) {
 		ia64_sync_i();
 		ia64_srlz_i();
@@ -187,10 +291,16 @@ static unsigned long paravirt_patch_sites(struct paravirt_patch_site_bundle *sta
 	return done;
 }
 
+/* Bare hardware runs the sites as compiled, unless told to call. */
+static bool paravirt_patch_needed(void)
+{
+	return paravirt_enabled() || paravirt_patch_disabled;
+}
+
 void paravirt_patch_apply_bundles(struct paravirt_patch_site_bundle *start,
 				  struct paravirt_patch_site_bundle *end)
 {
-	if (!paravirt_patch_disabled)
+	if (paravirt_patch_needed())
 		paravirt_patch_sites(start, end);
 }
 
@@ -200,15 +310,16 @@ void __init paravirt_patch_apply(void)
 
 	paravirt_patch_nr_sites = __stop_paravirt_bundles -
 				  __start_paravirt_bundles;
-	if (paravirt_patch_disabled) {
-		pr_info("paravirt: %lu call sites left unpatched (noreplace-paravirt)\n",
+	if (!paravirt_patch_needed()) {
+		pr_info("paravirt: %lu call sites run their native code\n",
 			paravirt_patch_nr_sites);
 		return;
 	}
 	paravirt_patch_nr_patched = paravirt_patch_sites(__start_paravirt_bundles,
 							 __stop_paravirt_bundles);
-	pr_info("paravirt: patched %lu of %lu call sites in %lu cycles\n",
+	pr_info("paravirt: patched %lu of %lu call sites%s in %lu cycles\n",
 		paravirt_patch_nr_patched, paravirt_patch_nr_sites,
+		paravirt_patch_disabled ? " to call pv_cpu_ops" : "",
 		(unsigned long)ia64_native_getreg(_IA64_REG_AR_ITC) - t0);
 }
 

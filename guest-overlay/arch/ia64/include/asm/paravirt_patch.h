@@ -2,20 +2,20 @@
 /*
  * Binary patching of the pv_cpu_ops call sites.
  *
- * Every privileged intrinsic of C code is compiled as a fixed-size stub
- * of PARAVIRT_SITE_BUNDLES bundles that calls its pv_cpu_ops entry with
- * the register convention described in asm/paravirt_privop.h, and is
- * recorded in the .paravirt_bundles section.  At boot (and at module
- * load) paravirt_patch_apply() overwrites each site with the short
- * instruction sequence that does the job directly: the hypervisor's,
- * through pv_init_ops.patch_bundle, or else the native one assembled in
- * paravirt_native.S.  An unpatched site keeps working, just slower.
+ * Every privileged intrinsic of C code is compiled as a site (see
+ * PARAVIRT_SITE in asm/paravirt_privop.h): the native instructions,
+ * which branch over a stub of PARAVIRT_STUB_BUNDLES bundles that calls
+ * its pv_cpu_ops entry.  The sites are recorded in .paravirt_bundles.
+ * Bare hardware runs them as they are.  Under a hypervisor,
+ * paravirt_patch_apply() overwrites each site at boot (and at module
+ * load) with the hypervisor's own instructions, from
+ * pv_init_ops.patch_bundle, or else lets it fall into the stub.
  */
 #ifndef _ASM_IA64_PARAVIRT_PATCH_H
 #define _ASM_IA64_PARAVIRT_PATCH_H
 
-/* Size of a call site: see PARAVIRT_SITE in asm/paravirt_privop.h. */
-#define PARAVIRT_SITE_BUNDLES		6
+/* Size of the call stub that ends every site. */
+#define PARAVIRT_STUB_BUNDLES		6
 
 /* Site types (the .paravirt_bundles "type" word). */
 #define PARAVIRT_PATCH_TYPE_FC				1
@@ -48,21 +48,11 @@ struct paravirt_patch_site_bundle {
 	unsigned long type;
 };
 
-/*
- * A native replacement, assembled in paravirt_native.S: the bundles
- * [start, end) take the arguments and leave the result in the registers
- * the stub uses, and clobber nothing the stub's caller relies on.
- */
-struct paravirt_patch_template {
-	unsigned long type;
-	const void *start;
-	const void *end;
-};
-
-extern const struct paravirt_patch_template paravirt_native_templates[];
 /* Bundles of padding (u64 words: copied with aligned 8-byte accesses). */
 extern const u64 paravirt_native_nop_bundle[2];
 extern const u64 paravirt_native_skip_bundle[2];
+/* The stub bundles that do not depend on the site: 2nd, 4th and 5th. */
+extern const u64 paravirt_native_stub[3][2];
 
 extern struct paravirt_patch_site_bundle __start_paravirt_bundles[];
 extern struct paravirt_patch_site_bundle __stop_paravirt_bundles[];
@@ -88,10 +78,19 @@ void paravirt_native_rsm_i(void);
 unsigned long paravirt_native_get_psr_i(void);
 void paravirt_native_intrin_local_irq_restore(unsigned long flags);
 
-const struct paravirt_patch_template *paravirt_patch_find_native(unsigned long type);
-unsigned long paravirt_patch_bundle_native(void *sbundle, void *ebundle,
-					   unsigned long type);
+/* What a site holds: see paravirt_patch_site_form(). */
+enum paravirt_site_form {
+	PARAVIRT_SITE_NATIVE,		/* as compiled */
+	PARAVIRT_SITE_CALL,		/* falls into its stub */
+	PARAVIRT_SITE_REPLACED,		/* something else: a hypervisor's */
+	PARAVIRT_SITE_BAD,		/* not a site at all */
+};
+
+enum paravirt_site_form paravirt_patch_site_form(const struct paravirt_patch_site_bundle *p);
+void paravirt_patch_site_call(const struct paravirt_patch_site_bundle *p);
+unsigned long paravirt_patch_site_replace(const struct paravirt_patch_site_bundle *p);
 void paravirt_patch_pad(void *from, void *to);
+void paravirt_patch_flush(void *start, void *end);
 void paravirt_patch_apply_bundles(struct paravirt_patch_site_bundle *start,
 				  struct paravirt_patch_site_bundle *end);
 void paravirt_patch_apply(void);
@@ -100,7 +99,7 @@ void paravirt_patch_module(const struct elf64_hdr *hdr,
 
 /* Set by the boot option noreplace-paravirt. */
 extern bool paravirt_patch_disabled;
-/* Sites of vmlinux, and how many paravirt_patch_apply() replaced. */
+/* Sites of vmlinux, and how many paravirt_patch_apply() changed. */
 extern unsigned long paravirt_patch_nr_sites;
 extern unsigned long paravirt_patch_nr_patched;
 
