@@ -2,22 +2,33 @@
 # SPDX-License-Identifier: GPL-2.0
 # Boot a project kernel on the emulator with the guest initramfs and judge
 # the serial console:
-#   boot-check.sh SUITE native|series CPUS[,CPUS...] [--kunit KSUITE]
+#   boot-check.sh SUITE native|series CPUS[,CPUS...] [--kunit KSUITE] [--append ARGS]
 # SUITE (one boot per CPU count): the init reached userspace, every test of its TAP plan passed, and
 # the machine powered off cleanly (exit 0); for the series kernel also that
 # the paravirt layer detected bare metal ("paravirt: hypervisor: native").
 # KSUITE (optional): the kernel's KUnit suites and boot self-tests, parsed
-# from the console of the first boot, before init.  Consoles are kept in
+# from the console of the first boot, before init.  ARGS: more kernel
+# arguments; with noreplace-paravirt the series kernel must also report that
+# it patched every call site to call pv_cpu_ops.  Consoles are kept in
 # out/log/SUITE-<n>cpu.console.
 . "$(dirname "$0")/lib.sh"
 set +e
 set +o pipefail  # `... | grep -q` may end its writer early: that is a match, not a failure
-suite=$1 kind=$2 cpus=$3 ksuite=
-[ "${4:-}" = --kunit ] && ksuite=$5
+usage="usage: boot-check.sh SUITE native|series CPUS [--kunit KSUITE] [--append ARGS]"
+[ $# -ge 3 ] || die "$usage"
+suite=$1 kind=$2 cpus=$3 ksuite= extra=
+shift 3
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--kunit) [ $# -ge 2 ] || die "$usage"; ksuite=$2; shift 2 ;;
+	--append) [ $# -ge 2 ] || die "$usage"; extra=$2; shift 2 ;;
+	*) die "$usage" ;;
+	esac
+done
 case "$kind" in
 native) vm=$KERNEL_DIR/build-native/vmlinux ;;
 series) vm=$KERNEL_DIR/build/vmlinux ;;
-*) die "usage: boot-check.sh SUITE native|series CPUS [--kunit KSUITE]" ;;
+*) die "$usage" ;;
 esac
 emu=$PVIA64_TOP/emulator/build/ia64emu
 mkdir -p "$PVIA64_TOP/out/log"
@@ -35,7 +46,7 @@ boot_once() { # cpus
 	start=$(date +%s.%N)
 	IA64EMU_STATS=1 timeout "${BOOT_TIMEOUT:-600}" "$emu" boot "$vm" --cpus "$n" --rtc-epoch 1767225600 \
 		--initrd "$PVIA64_TOP/guest/build/initramfs.cpio.gz" \
-		--append "console=ttyS0 rdinit=/init swiotlb=noforce nomca" \
+		--append "console=ttyS0 rdinit=/init swiotlb=noforce nomca${extra:+ $extra}" \
 		</dev/null >"$con" 2>&1
 	status=$?
 	secs=$(echo "$(date +%s.%N) - $start" | bc)
@@ -68,6 +79,16 @@ boot_once() { # cpus
 			echo "FAIL $suite ($n CPUs): no 'paravirt: hypervisor: native' boot message"
 			f=$((f + 1))
 		fi
+		case " $extra " in
+		*" noreplace-paravirt "*)
+			if grep -qE '^paravirt: patched ([0-9]+) of \1 call sites to call pv_cpu_ops' "$con"; then
+				p=$((p + 1))
+			else
+				echo "FAIL $suite ($n CPUs): noreplace-paravirt did not put every call site in call form"
+				grep -m1 '^paravirt: ' "$con" | sed 's/^/  | /'
+				f=$((f + 1))
+			fi ;;
+		esac
 	fi
 	stats=$(grep -m1 -E "^ia64emu: .* slots in " "$con" | sed "s/^ia64emu: //")
 	echo "  $suite, $n CPUs: ${stats:-no emulator statistics}; ${secs%.*} s wall"

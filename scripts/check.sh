@@ -57,6 +57,10 @@ if [ $broken -eq 0 ]; then
 	# The series kernel on bare metal: same tests, plus the pv layer's own.
 	if [ $kernel_ok -eq 1 ]; then
 		run pv-native-boot scripts/boot-check.sh pv-native-boot series 1,4 --kunit pv-kunit
+		# every pv_cpu_ops site in call form: the stubs and the native
+		# entries of the table, on the whole kernel
+		run pv-call-boot scripts/boot-check.sh pv-call-boot series 1 --kunit pv-call-kunit \
+			--append noreplace-paravirt
 		run pvcheck scripts/pvcheck-check.sh
 	fi
 	run series-export scripts/series.sh export

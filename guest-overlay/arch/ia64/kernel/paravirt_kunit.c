@@ -179,8 +179,8 @@ static void pv_call_form(struct kunit *test)
 	struct pv_probe native, call;
 	unsigned int i;
 
-	if (paravirt_enabled())
-		kunit_skip(test, "sites already patched for the hypervisor");
+	if (paravirt_enabled() || paravirt_patch_disabled)
+		kunit_skip(test, "the sites were patched at boot");
 	s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, s);
 	pv_probe_find(test, s);
@@ -227,8 +227,8 @@ static void pv_replace(struct kunit *test)
 	struct pv_probe native, replaced;
 	unsigned int i, n = 0;
 
-	if (paravirt_enabled())
-		kunit_skip(test, "sites already patched for the hypervisor");
+	if (paravirt_enabled() || paravirt_patch_disabled)
+		kunit_skip(test, "the sites were patched at boot");
 	s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, s);
 	pv_probe_find(test, s);
