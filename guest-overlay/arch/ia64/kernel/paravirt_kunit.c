@@ -124,16 +124,24 @@ struct pv_probe_sites {
 	unsigned int n;
 };
 
-/* The sites inside pv_probe_run(), found through kallsyms. */
-static void pv_probe_find(struct kunit *test, struct pv_probe_sites *s)
+/*
+ * The sites inside pv_probe_run(), found through kallsyms and saved, and
+ * what pv_probe_run() gives with its sites as compiled.
+ */
+static struct pv_probe_sites *pv_probe_prepare(struct kunit *test,
+					       struct pv_probe *native)
 {
 	unsigned long ip = (unsigned long)dereference_function_descriptor(pv_probe_run);
 	unsigned long size, offset;
 	struct paravirt_patch_site_bundle *p;
+	struct pv_probe_sites *s;
 
+	if (paravirt_enabled() || paravirt_patch_disabled)
+		kunit_skip(test, "the sites were patched at boot");
 	if (!kallsyms_lookup_size_offset(ip, &size, &offset))
 		kunit_skip(test, "no kallsyms: cannot find pv_probe_run's sites");
-	s->n = 0;
+	s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, s);
 	for (p = __start_paravirt_bundles; p < __stop_paravirt_bundles; p++) {
 		if ((unsigned long)p->sbundle < ip ||
 		    (unsigned long)p->sbundle >= ip + size)
@@ -146,6 +154,8 @@ static void pv_probe_find(struct kunit *test, struct pv_probe_sites *s)
 	}
 	/* irq save (2), psr, tpr (2), irq restore, rr, iva, thash, cpuid */
 	KUNIT_ASSERT_GE(test, s->n, 10U);
+	pv_probe_run(native);
+	return s;
 }
 
 static void pv_probe_restore(struct pv_probe_sites *s)
@@ -179,12 +189,7 @@ static void pv_call_form(struct kunit *test)
 	struct pv_probe native, call;
 	unsigned int i;
 
-	if (paravirt_enabled() || paravirt_patch_disabled)
-		kunit_skip(test, "the sites were patched at boot");
-	s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, s);
-	pv_probe_find(test, s);
-	pv_probe_run(&native);
+	s = pv_probe_prepare(test, &native);
 	for (i = 0; i < s->n; i++) {
 		paravirt_patch_site_call(s->site[i]);
 		paravirt_patch_flush(s->site[i]->sbundle, s->site[i]->ebundle);
@@ -227,12 +232,7 @@ static void pv_replace(struct kunit *test)
 	struct pv_probe native, replaced;
 	unsigned int i, n = 0;
 
-	if (paravirt_enabled() || paravirt_patch_disabled)
-		kunit_skip(test, "the sites were patched at boot");
-	s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, s);
-	pv_probe_find(test, s);
-	pv_probe_run(&native);
+	s = pv_probe_prepare(test, &native);
 	saved = pv_init_ops.patch_bundle;
 	pv_init_ops.patch_bundle = pv_fake_patch_bundle;
 	for (i = 0; i < s->n; i++) {
