@@ -18,11 +18,10 @@
 #include <linux/kallsyms.h>
 #include <linux/string.h>
 
-#include <asm/sections.h>
-
 #include <asm/intrinsics.h>
 #include <asm/paravirt.h>
 #include <asm/paravirt_patch.h>
+#include <asm/sections.h>
 
 static void pv_hooks_filled(struct kunit *test)
 {
