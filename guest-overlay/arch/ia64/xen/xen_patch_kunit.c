@@ -106,7 +106,10 @@ static void decode(u64 insn, char unit, struct decoded *d)
 	unsigned int op = FIELD(insn, 37, 4);
 	unsigned int x6 = FIELD(insn, 30, 6);
 
-	d->gr[0] = d->gr[1] = d->pr[0] = d->pr[1] = -1;
+	d->gr[0] = -1;
+	d->gr[1] = -1;
+	d->pr[0] = -1;
+	d->pr[1] = -1;
 	d->brk = -1;
 	d->known = false;
 
@@ -372,4 +375,5 @@ static struct kunit_suite xen_patch_test_suite = {
 	.name = "ia64-xen-patch",
 	.test_cases = xen_patch_test_cases,
 };
+
 kunit_test_suite(xen_patch_test_suite);

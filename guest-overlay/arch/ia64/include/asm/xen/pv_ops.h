@@ -17,7 +17,7 @@
 
 /*
  * The Xen replacement of the call sites of one type: the bundles
- * [start, end), which fall through at their end.
+ * [start, end), after which execution goes on with the next bundle.
  */
 struct xen_patch_template {
 	unsigned long type;
