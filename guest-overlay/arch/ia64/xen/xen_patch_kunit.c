@@ -196,6 +196,35 @@ static void check_template(struct kunit *test, const struct xen_patch_template *
 			      "type %#lx: no stop at the end", t->type);
 }
 
+/* The decoder itself flags what it must: a bad register, break or form. */
+static void xen_patch_decoder(struct kunit *test)
+{
+	/* adds r16 = 0, r9: writes the stub's saved gp */
+	const u64 adds_r16 = (0x8UL << 37) | (2UL << 34) | (9UL << 20) | (16UL << 6);
+	/* adds r8 = 0, r9: allowed */
+	const u64 adds_r8 = (0x8UL << 37) | (2UL << 34) | (9UL << 20) | (8UL << 6);
+	/* break.m 0x1000: a hypercall, not a hyperprivop */
+	const u64 brk = 0x1000UL << 6;
+	/* cmp.eq p8, p0 = r3, r0: a predicate outside p6/p7 */
+	const u64 cmp_p8 = (0xcUL << 37) | (3UL << 13) | (8UL << 6);
+	/* major opcode 7 of the M unit (fetchadd and others): not decoded */
+	const u64 other = 0x7UL << 37;
+	struct decoded d;
+
+	decode(adds_r16, 'M', &d);
+	KUNIT_EXPECT_TRUE(test, d.known);
+	KUNIT_EXPECT_FALSE(test, gr_allowed(d.gr[0]));
+	decode(adds_r8, 'I', &d);
+	KUNIT_EXPECT_TRUE(test, d.known && gr_allowed(d.gr[0]));
+	decode(brk, 'M', &d);
+	KUNIT_EXPECT_EQ(test, d.brk, 0x1000L);
+	decode(cmp_p8, 'I', &d);
+	KUNIT_EXPECT_TRUE(test, d.known);
+	KUNIT_EXPECT_FALSE(test, pr_allowed(d.pr[0]));
+	decode(other, 'M', &d);
+	KUNIT_EXPECT_FALSE(test, d.known);
+}
+
 /* Every template: sorted, whole bundles, fits a site, decodes cleanly. */
 static void xen_patch_templates_valid(struct kunit *test)
 {
@@ -364,6 +393,7 @@ static void xen_patch_tables(struct kunit *test)
 }
 
 static struct kunit_case xen_patch_test_cases[] = {
+	KUNIT_CASE(xen_patch_decoder),
 	KUNIT_CASE(xen_patch_templates_valid),
 	KUNIT_CASE(xen_patch_types),
 	KUNIT_CASE(xen_patch_scratch),

@@ -66,7 +66,7 @@ static int __init xen_reserve_memory(struct rsvd_region *region)
 	if (!xen_start_info)
 		return 0;
 	region->start = (unsigned long)xen_start_info;
-	region->end = region->start + XEN_PAGE_SIZE;
+	region->end = region->start + (1UL << XEN_PAGE_SHIFT);
 	return 1;
 }
 
@@ -179,7 +179,7 @@ void __weak xen_setup_pv_irq_time_ops(void)
  * From the setup hook on the boot CPU, before start_kernel() and after
  * the shared_info VA has been registered: no printk, no per-CPU data.
  */
-void xen_setup_pv_ops(void)
+void __init xen_setup_pv_ops(void)
 {
 	HYPERVISOR_shared_info = (struct shared_info *)XSI_BASE;
 
