@@ -250,7 +250,10 @@ END(xen_pv_intrin_local_irq_restore)
  * XSI_ITC_LAST for a cmpxchg loop that would make it monotonic across
  * vCPUs, but that needs ar.ccv, which the sites may not clobber.  cr.itm
  * is read by trapping (Xen has no hyperprivop for it) and holds a
- * machine time, see setreg below.
+ * machine time, see setreg below.  The other control registers (dcr,
+ * iva, pta, lid, irr, itv, pmv, cmcv, lrr) trap as well: Xen has no
+ * hyperprivop for them and does not promise that a mapped copy is
+ * current, and none of them is read on a hot path.
  */
 	xen_hpo	PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_PSR, HYPERPRIVOP_GET_PSR, \
 		.Lgetreg_psr
