@@ -208,12 +208,10 @@ static void pv_call_form(struct kunit *test)
  * that the patcher hands the argument over in r8 and takes the result
  * back from r8, whatever registers gcc chose at the site.
  */
-asm (".pushsection .rodata.pv_kunit, \"a\"\n"
-     "\t.align 16\n"
-     "pv_kunit_inc_r8:\n"
-     "{ .mii\n\tadds r8 = 1, r8\n\tnop.i 0\n\tnop.i 0\n\t;;\n}\n"
-     ".popsection\n");
-extern const u64 pv_kunit_inc_r8[2];
+static const u64 pv_kunit_inc_r8[2] = {
+	/* { .mii; adds r8 = 1, r8; nop.i 0; nop.i 0;; } */
+	0x0000210010044001UL, 0x0004000000000200UL,
+};
 
 static unsigned long pv_fake_patch_bundle(void *sbundle, void *ebundle,
 					  unsigned long type)
