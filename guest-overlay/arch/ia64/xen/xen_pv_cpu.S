@@ -258,10 +258,12 @@ END(xen_pv_intrin_local_irq_restore)
 	xen_hpo	PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_PSR, HYPERPRIVOP_GET_PSR, \
 		.Lgetreg_psr
 
-	xen_template PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_AR_ITC, 2, .Lgetreg_itc
+/* The guest's view of a time register: the machine's plus itc_offset. */
+	.macro	xen_getreg_time type, label, reg:vararg
+	xen_template \type, 2, \label
 	{ .mmi
 	addl r2 = XSI_ITC_OFFSET, r0
-	mov r8 = ar.itc
+	mov r8 = \reg
 	nop.i 0
 	;;
 	}
@@ -273,22 +275,11 @@ END(xen_pv_intrin_local_irq_restore)
 	;;
 	}
 	xen_return
+	.endm
 
-	xen_template PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_CR_ITM, 2, .Lgetreg_itm
-	{ .mmi
-	addl r2 = XSI_ITC_OFFSET, r0
-	mov r8 = cr.itm			// traps: emulated by Xen
-	nop.i 0
-	;;
-	}
-	{ .mmi
-	ld8 r2 = [r2]
-	;;
-	add r8 = r8, r2
-	nop.i 0
-	;;
-	}
-	xen_return
+	xen_getreg_time PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_AR_ITC, .Lgetreg_itc, ar.itc
+	/* mov r8 = cr.itm traps: emulated by Xen */
+	xen_getreg_time PARAVIRT_PATCH_TYPE_GETREG + _IA64_REG_CR_ITM, .Lgetreg_itm, cr.itm
 
 /* The register numbers and addresses come from cpp: no .irp here. */
 	.macro	xen_getreg_xsi type, addr
