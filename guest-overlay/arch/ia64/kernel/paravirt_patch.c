@@ -24,6 +24,7 @@
 #include <asm/intrinsics.h>
 #include <asm/paravirt.h>
 #include <asm/paravirt_patch.h>
+#include <asm/patch.h>
 
 #define BUNDLE_SIZE	16
 #define STUB_SIZE	(PARAVIRT_STUB_BUNDLES * BUNDLE_SIZE)
@@ -75,20 +76,10 @@ static u64 slot_get(const u64 *b, unsigned int n)
 	}
 }
 
+/* A slot of a bundle copy: the kernel's own slot patcher (asm/patch.h). */
 static void slot_set(u64 *b, unsigned int n, u64 insn)
 {
-	switch (n) {
-	case 0:
-		b[0] = (b[0] & ~(SLOT_MASK << 5)) | (insn << 5);
-		break;
-	case 1:
-		b[0] = (b[0] & ((1UL << 46) - 1)) | (insn << 46);
-		b[1] = (b[1] & ~((1UL << 23) - 1)) | (insn >> 18);
-		break;
-	default:
-		b[1] = (b[1] & ((1UL << 23) - 1)) | (insn << 23);
-		break;
-	}
+	ia64_patch((u64)b + n, SLOT_MASK, insn);
 }
 
 static unsigned int template_of(const u64 *b)
@@ -111,12 +102,10 @@ static const void *branch_target(const u64 *b)
 static void set_branch(u64 *b, const void *at, const void *target)
 {
 	long disp = (target - at) / BUNDLE_SIZE;
-	u64 insn = slot_get(b, 2);
 
-	insn &= ~(BR_IMM20B_MASK | (1UL << BR_SIGN_SHIFT));
-	insn |= (disp & 0xfffff) << BR_IMM20B_SHIFT;
-	insn |= (u64)(disp < 0) << BR_SIGN_SHIFT;
-	slot_set(b, 2, insn);
+	ia64_patch((u64)b + 2, BR_IMM20B_MASK | (1UL << BR_SIGN_SHIFT),
+		   (disp & 0xfffff) << BR_IMM20B_SHIFT |
+		   (u64)(disp < 0) << BR_SIGN_SHIFT);
 }
 
 /* Sites are bundle-aligned: bundles are stored as two 64-bit words. */
@@ -142,7 +131,7 @@ static bool bundle_equal(const void *at, const u64 *b)
  */
 void paravirt_patch_pad(void *from, void *to)
 {
-	u64 b[2];
+	u64 b[2] __aligned(16);
 
 	if (to - from > BUNDLE_SIZE) {
 		memcpy(b, paravirt_native_skip_bundle, sizeof(b));
@@ -213,7 +202,7 @@ unsigned long paravirt_patch_site_replace(const struct paravirt_patch_site_bundl
 {
 	const u64 *stub = site_stub(p);
 	u64 nop = slot_get(paravirt_native_nop_bundle, 0);
-	u64 in0, in1, out, b[2];
+	u64 in0, in1, out, b[2] __aligned(16);
 	void *seq = p->sbundle, *tail;
 	unsigned long used;
 
